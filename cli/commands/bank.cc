@@ -1,0 +1,61 @@
+// proctor bank check FILE...: the import checks without touching the database.
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "cli/commands/command.h"
+#include "engine/error.h"
+#include "engine/import/native_json.h"
+
+namespace proctor {
+
+namespace {
+
+void Define(po::options_description& o, po::positional_options_description& p) {
+  o.add_options()
+      ("action", po::value<std::string>()->required()->value_name("ACTION"), "check")
+      ("files", po::value<std::vector<std::string>>()->value_name("FILE"), "bank files")
+      ("strict", "treat warnings as errors");
+  p.add("action", 1).add("files", -1);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot open the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int Run(const po::variables_map& vm, Context& c) {
+  if (vm["action"].as<std::string>() != "check") {
+    throw UsageError("unknown bank action '" + vm["action"].as<std::string>() + "' (this version has: check)");
+  }
+  if (!vm.count("files")) throw UsageError("bank check needs at least one FILE");
+  const bool strict = vm.count("strict") > 0;
+  int failed = 0;
+  for (const std::string& path : vm["files"].as<std::vector<std::string>>()) {
+    Diagnostics diag;
+    try {
+      Bank bank = ReadNativeBank(ReadFile(path), path, c.catalog, diag);
+      c.out << diag.Format(200);
+      bool ok = !diag.HasErrors() && !(strict && diag.warning_count() > 0);
+      c.out << path << ": " << (ok ? "OK" : "FAILED") << ", " << bank.questions.size() << " usable questions, "
+            << diag.error_count() << " errors, " << diag.warning_count() << " warnings\n";
+      failed += ok ? 0 : 1;
+    } catch (const Error& e) {
+      c.out << e.what() << "\n" << path << ": FAILED\n";
+      ++failed;
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+const CommandSpec& BankCommand() {
+  static const CommandSpec spec{"bank", "check FILE...", "check bank files without importing them", "", Define, Run};
+  return spec;
+}
+
+}  // namespace proctor

@@ -1,0 +1,59 @@
+// proctor exams: the catalog as a table.
+#include <map>
+#include <ostream>
+
+#include "cli/commands/command.h"
+#include "engine/store/database.h"
+#include "engine/text.h"
+
+namespace proctor {
+
+namespace {
+
+void Define(po::options_description& o, po::positional_options_description&) {
+  o.add_options()("all", "also list retired, beta and upcoming exams");
+}
+
+std::map<std::string, int> QuestionCounts(Database& db) {
+  std::map<std::string, int> counts;
+  Statement s(db, "SELECT exam, count(*) FROM questions WHERE active = 1 AND domain > 0 GROUP BY exam");
+  while (s.Step()) counts[s.Text(0)] = static_cast<int>(s.Int(1));
+  return counts;
+}
+
+int Run(const po::variables_map& vm, Context& c) {
+  const bool all = vm.count("all") > 0;
+  std::map<std::string, int> counts = QuestionCounts(c.Db());
+  const std::string today = c.Today();
+  c.out << PadRight("Code", 9) << PadRight("Exam", 54) << PadRight("Level", 13)
+        << "Items Unscored  Min  Pass  Banks  Status\n";
+  int hidden = 0;
+  for (const Blueprint& b : c.catalog.exams()) {
+    ExamStatus status = b.StatusOn(today);
+    if (!all && status != ExamStatus::kActive) {
+      ++hidden;
+      continue;
+    }
+    std::string status_text(ExamStatusName(status));
+    if (status == ExamStatus::kRetired) status_text += " " + b.retired;
+    if (status == ExamStatus::kBeta) status_text += " to " + b.beta_until;
+    if (status == ExamStatus::kUpcoming) status_text += " " + b.launched;
+    char figures[64];
+    std::snprintf(figures, sizeof figures, "%5d %8d %4d %5d %6d  ", b.total_questions, b.unscored_questions,
+                  b.minutes, b.pass_score, counts.count(b.code) ? counts[b.code] : 0);
+    c.out << PadRight(b.code, 9) << PadRight(TruncateToWidth(b.name, 52), 54) << PadRight(b.level, 13)
+          << figures << status_text << "\n";
+  }
+  if (hidden > 0) c.out << "(" << hidden << " retired, beta or upcoming exams not shown; use --all)\n";
+  c.out << "Banks: questions available in your banks. Name an exam by code or family: proctor take clf\n";
+  return 0;
+}
+
+}  // namespace
+
+const CommandSpec& ExamsCommand() {
+  static const CommandSpec spec{"exams", "", "list the exams proctor simulates", "", Define, Run};
+  return spec;
+}
+
+}  // namespace proctor

@@ -1,0 +1,12 @@
+// Runs an attempt (new or resumed) in the right front end and reports the outcome.
+#pragma once
+
+#include "cli/context.h"
+#include "engine/session.h"
+
+namespace proctor {
+
+// Runs `attempt` to its end or until input ends. Returns the exit status (0).
+int RunAttempt(Context& context, Attempt attempt);
+
+}  // namespace proctor

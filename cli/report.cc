@@ -1,0 +1,42 @@
+#include "cli/report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <ostream>
+
+#include "engine/text.h"
+
+namespace proctor {
+
+const char* PassFail(bool passed) { return passed ? "PASS" : "FAIL"; }
+
+void PrintScoreReport(std::ostream& out, const Attempt& a, const ScoreReport& r) {
+  const Blueprint& b = a.blueprint;
+  out << "\nScore report: " << b.code << " " << b.name << " (attempt " << a.id << ")\n";
+  if (a.status == AttemptStatus::kExpired) {
+    out << "Time ran out: the exam ended by itself and was scored with the answers saved before the deadline.\n";
+  }
+  out << "Result: " << PassFail(r.passed) << "   Scaled score: " << r.scaled << " (pass line " << b.pass_score
+      << ", scale " << b.scale_min << "-" << b.scale_max << ")\n";
+  char cut[64];
+  std::snprintf(cut, sizeof cut, "%.1f (%.0f%%)", r.cut * r.scored_count, r.cut * 100);
+  out << "Scored questions right: " << r.correct << " of " << r.scored_count
+      << "   This form's cut: " << cut << "\n";
+  int64_t used = (a.finished_ms ? a.finished_ms : a.started_ms) - a.started_ms;
+  if (a.minutes > 0) used = std::min<int64_t>(used, int64_t{a.minutes} * 60000);
+  out << "Time used: " << FormatDuration(used);
+  if (a.minutes > 0) out << " of " << FormatDuration(int64_t{a.minutes} * 60000);
+  out << "\n\n";
+  out << PadRight("Domain", 52) << "Weight  Right   Classification\n";
+  for (const DomainResult& d : r.domains) {
+    std::string name = std::to_string(d.number) + " " + d.name;
+    char figures[48];
+    std::snprintf(figures, sizeof figures, "%5d%%  %-6s  ", d.weight,
+                  (std::to_string(d.correct) + "/" + std::to_string(d.scored)).c_str());
+    out << PadRight(TruncateToWidth(name, 50), 52) << figures << DomainClassName(d.classification) << "\n";
+  }
+  out << "\n" << r.unscored_count << " unscored question" << (r.unscored_count == 1 ? "" : "s")
+      << " did not count toward the score. Domains are compensatory: they need not pass one by one.\n";
+}
+
+}  // namespace proctor

@@ -1,0 +1,189 @@
+#include "engine/catalog.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/error.h"
+#include "engine/json/json_tree.h"
+#include "engine/text.h"
+
+namespace proctor {
+
+std::string_view ExamStatusName(ExamStatus status) {
+  switch (status) {
+    case ExamStatus::kUpcoming: return "upcoming";
+    case ExamStatus::kBeta: return "beta";
+    case ExamStatus::kActive: return "active";
+    case ExamStatus::kRetired: return "retired";
+  }
+  return "active";
+}
+
+ExamStatus Blueprint::StatusOn(std::string_view date) const {
+  // ISO dates compare correctly as strings.
+  if (!retired.empty() && date > retired) return ExamStatus::kRetired;
+  if (!launched.empty() && date < launched) return ExamStatus::kUpcoming;
+  if (!beta_until.empty() && date <= beta_until) return ExamStatus::kBeta;
+  return ExamStatus::kActive;
+}
+
+bool Blueprint::AllowsType(ItemType type) const {
+  return std::find(item_types.begin(), item_types.end(), ItemTypeName(type)) != item_types.end();
+}
+
+bool Blueprint::AllowsCaseStudies() const {
+  return std::find(item_types.begin(), item_types.end(), "case_study") != item_types.end();
+}
+
+const Domain* Blueprint::FindDomain(int number) const {
+  for (const Domain& d : domains) {
+    if (d.number == number) return &d;
+  }
+  return nullptr;
+}
+
+const Domain* Blueprint::FindDomainByName(std::string_view domain_name) const {
+  std::string wanted = AsciiLower(Trim(domain_name));
+  for (const Domain& d : domains) {
+    if (AsciiLower(d.name) == wanted) return &d;
+  }
+  return nullptr;
+}
+
+namespace {
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+Blueprint ReadExam(JsonObjectReader& r, Diagnostics& diag) {
+  Blueprint b;
+  b.code = AsciiUpper(r.String("code", true).value_or(""));
+  b.family = AsciiUpper(r.String("family", true).value_or(""));
+  b.name = r.String("name", true).value_or("");
+  b.level = r.String("level", true).value_or("");
+  for (auto [key, field] : {std::pair{"launched", &b.launched}, std::pair{"beta_until", &b.beta_until},
+                            std::pair{"retired", &b.retired}}) {
+    const JsonNode* n = r.Any(key, false);
+    if (n == nullptr || n->kind == JsonNode::Kind::kNull) continue;
+    if (n->kind != JsonNode::Kind::kString || !IsIsoDate(n->text)) {
+      diag.Error(r.Where(key), "expected a date \"YYYY-MM-DD\" or null");
+      continue;
+    }
+    *field = n->text;
+  }
+  b.total_questions = static_cast<int>(r.Integer("total_questions", true, 1, 500).value_or(0));
+  b.unscored_questions = static_cast<int>(r.Integer("unscored_questions", true, 0, 100).value_or(0));
+  b.minutes = static_cast<int>(r.Integer("minutes", true, 1, 1440).value_or(0));
+  b.pass_score = static_cast<int>(r.Integer("pass_score", true, 1, 100000).value_or(0));
+  if (const JsonNode* scale = r.Array("scale", true)) {
+    if (scale->children.size() != 2 || scale->children[0].kind != JsonNode::Kind::kNumber ||
+        scale->children[1].kind != JsonNode::Kind::kNumber) {
+      diag.Error(r.Where("scale"), "expected [minimum, maximum]");
+    } else {
+      b.scale_min = std::atoi(scale->children[0].text.c_str());
+      b.scale_max = std::atoi(scale->children[1].text.c_str());
+    }
+  }
+  b.item_types = r.StringArray("item_types", true);
+  for (const std::string& t : b.item_types) {
+    if (!ParseItemType(t) && t != "case_study") diag.Error(r.Where("item_types"), "unknown item type \"" + t + "\"");
+  }
+  b.price_usd = static_cast<int>(r.Integer("price_usd", false, 0, 100000).value_or(0));
+  b.sources = r.String("sources", false).value_or("");
+  return b;
+}
+
+}  // namespace
+
+Catalog Catalog::Parse(std::string_view json, const std::string& source_name) {
+  JsonSource source(json, source_name);
+  JsonNode root = ParseJson(source);
+  Diagnostics diag;
+  Catalog catalog;
+  JsonObjectReader top(root, "$", source, diag);
+  top.Integer("format_version", true, 1, 1);
+  if (const JsonNode* exams = top.Array("exams", true)) {
+    std::set<std::string> codes;
+    for (size_t i = 0; i < exams->children.size(); ++i) {
+      std::string path = "$.exams[" + std::to_string(i) + "]";
+      JsonObjectReader r(exams->children[i], path, source, diag);
+      if (!r.is_object()) continue;
+      Blueprint b = ReadExam(r, diag);
+      if (const JsonNode* domains = r.Array("domains", true)) {
+        int weight_sum = 0;
+        for (size_t d = 0; d < domains->children.size(); ++d) {
+          JsonObjectReader dr(domains->children[d], path + ".domains[" + std::to_string(d) + "]",
+                              source, diag);
+          if (!dr.is_object()) continue;
+          Domain domain;
+          domain.number = static_cast<int>(dr.Integer("number", true, 1, 50).value_or(0));
+          domain.name = dr.String("name", true).value_or("");
+          domain.weight = static_cast<int>(dr.Integer("weight", true, 1, 100).value_or(0));
+          dr.RejectUnknown();
+          if (domain.number != static_cast<int>(d) + 1) {
+            diag.Error(dr.Where("number"), "domains must be numbered 1, 2, 3... in order");
+          }
+          weight_sum += domain.weight;
+          b.domains.push_back(std::move(domain));
+        }
+        if (b.domains.empty()) diag.Error(r.Where("domains"), "an exam needs at least one domain");
+        if (weight_sum != 100) {
+          diag.Error(r.Where("domains"), "domain weights sum to " + std::to_string(weight_sum) + ", not 100");
+        }
+      }
+      r.RejectUnknown();
+      if (b.unscored_questions >= b.total_questions && b.total_questions > 0) {
+        diag.Error(r.Where("unscored_questions"), "must be fewer than total_questions");
+      }
+      if (b.scale_min >= b.scale_max || b.pass_score <= b.scale_min || b.pass_score >= b.scale_max) {
+        diag.Error(r.Where("pass_score"), "must lie strictly inside the scale");
+      }
+      if (!b.code.empty() && !codes.insert(b.code).second) {
+        diag.Error(r.Where("code"), "exam code " + b.code + " appears twice");
+      }
+      catalog.exams_.push_back(std::move(b));
+    }
+  }
+  top.RejectUnknown();
+  if (diag.HasErrors()) throw Error("the catalog is invalid:\n" + diag.Format());
+  return catalog;
+}
+
+const Blueprint* Catalog::Find(std::string_view name, std::string_view today) const {
+  std::string wanted = AsciiUpper(Trim(name));
+  for (const Blueprint& b : exams_) {
+    if (b.code == wanted) return &b;
+  }
+  // A family: its newest version that is offered today, else its newest version.
+  const Blueprint* newest_offered = nullptr;
+  const Blueprint* newest = nullptr;
+  for (const Blueprint& b : exams_) {
+    if (b.family != wanted) continue;
+    if (newest == nullptr || b.code > newest->code) newest = &b;
+    ExamStatus status = b.StatusOn(today);
+    if ((status == ExamStatus::kActive || status == ExamStatus::kBeta) &&
+        (newest_offered == nullptr || b.code > newest_offered->code)) {
+      newest_offered = &b;
+    }
+  }
+  return newest_offered != nullptr ? newest_offered : newest;
+}
+
+const Blueprint& Catalog::Resolve(std::string_view name, std::string_view today) const {
+  if (const Blueprint* b = Find(name, today)) return *b;
+  std::string known;
+  for (const Blueprint& b : exams_) {
+    if (b.StatusOn(today) == ExamStatus::kRetired) continue;
+    known += known.empty() ? "" : ", ";
+    known += b.code;
+  }
+  throw UsageError("unknown exam '" + SanitizeForTerminal(name, false) + "'; known exams: " + known +
+                   " (see 'proctor exams --all')");
+}
+
+}  // namespace proctor

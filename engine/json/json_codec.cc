@@ -1,0 +1,247 @@
+// Every use of RapidJSON and of cereal's JSON archives lives in this one translation unit: cereal
+// redefines RAPIDJSON_ASSERT, and two definitions of RapidJSON's inline functions in one program
+// would break the one-definition rule.
+#include <cereal/archives/json.hpp>
+#include <cereal/types/optional.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <cstring>
+#include <sstream>
+
+#include "engine/error.h"
+#include "engine/json/json_tree.h"
+#include "engine/json/snapshot.h"
+#include "engine/text.h"
+
+namespace proctor {
+
+namespace {
+
+// Builds a JsonNode tree from SAX events, refusing duplicate keys and excessive depth.
+class TreeBuilder {
+ public:
+  explicit TreeBuilder(const rapidjson::MemoryStream& stream, size_t base)
+      : stream_(stream), base_(base) {}
+
+  bool Null() { return AddScalar(JsonNode{}); }
+  bool Bool(bool b) {
+    JsonNode node;
+    node.kind = JsonNode::Kind::kBool;
+    node.boolean = b;
+    return AddScalar(std::move(node));
+  }
+  // With kParseNumbersAsStringsFlag every number arrives here as written.
+  bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
+    JsonNode node;
+    node.kind = JsonNode::Kind::kNumber;
+    node.text.assign(str, length);
+    return AddScalar(std::move(node));
+  }
+  bool Int(int) { return false; }
+  bool Uint(unsigned) { return false; }
+  bool Int64(int64_t) { return false; }
+  bool Uint64(uint64_t) { return false; }
+  bool Double(double) { return false; }
+  bool String(const char* str, rapidjson::SizeType length, bool) {
+    JsonNode node;
+    node.kind = JsonNode::Kind::kString;
+    node.text.assign(str, length);
+    return AddScalar(std::move(node));
+  }
+  bool StartObject() { return Open(JsonNode::Kind::kObject); }
+  bool Key(const char* str, rapidjson::SizeType length, bool) {
+    JsonNode& top = stack_.back();
+    std::string_view key(str, length);
+    for (const std::string& existing : top.keys) {
+      if (existing == key) {
+        error_ = "duplicate key \"" + std::string(key) + "\"";
+        error_offset_ = Here();
+        return false;
+      }
+    }
+    top.keys.emplace_back(key);
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) { return Close(); }
+  bool StartArray() { return Open(JsonNode::Kind::kArray); }
+  bool EndArray(rapidjson::SizeType) { return Close(); }
+
+  JsonNode TakeRoot() { return std::move(root_); }
+  const std::string& error() const { return error_; }
+  size_t error_offset() const { return error_offset_; }
+
+ private:
+  size_t Here() const { return base_ + (stream_.Tell() > 0 ? stream_.Tell() - 1 : 0); }
+
+  bool AddScalar(JsonNode node) {
+    node.offset = Here();
+    return Attach(std::move(node));
+  }
+  bool Attach(JsonNode node) {
+    if (stack_.empty()) {
+      root_ = std::move(node);
+    } else {
+      stack_.back().children.push_back(std::move(node));
+    }
+    return true;
+  }
+  bool Open(JsonNode::Kind kind) {
+    if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
+      error_ = "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+      error_offset_ = Here();
+      return false;
+    }
+    JsonNode node;
+    node.kind = kind;
+    node.offset = Here();
+    stack_.push_back(std::move(node));
+    return true;
+  }
+  bool Close() {
+    JsonNode node = std::move(stack_.back());
+    stack_.pop_back();
+    return Attach(std::move(node));
+  }
+
+  const rapidjson::MemoryStream& stream_;
+  size_t base_;
+  std::vector<JsonNode> stack_;
+  JsonNode root_;
+  std::string error_;
+  size_t error_offset_ = 0;
+};
+
+}  // namespace
+
+JsonNode ParseJson(const JsonSource& source) {
+  std::string_view text = source.text();
+  size_t base = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") base = 3;  // a UTF-8 byte order mark
+  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+    size_t at = static_cast<size_t>(static_cast<const char*>(nul) - text.data());
+    throw Error(source.Locate(at) + ": a NUL byte; this is not a JSON text file");
+  }
+  if (Trim(text.substr(base)).empty()) throw Error(source.name() + ": the file is empty");
+
+  rapidjson::MemoryStream stream(text.data() + base, text.size() - base);
+  TreeBuilder builder(stream, base);
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseNumbersAsStringsFlag;
+  rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  if (result.IsError()) {
+    if (!builder.error().empty()) throw Error(source.Locate(builder.error_offset()) + ": " + builder.error());
+    std::string reason = rapidjson::GetParseError_En(result.Code());
+    if (!reason.empty() && reason.back() == '.') reason.pop_back();
+    throw Error(source.Locate(base + result.Offset()) + ": " + AsciiLower(reason.substr(0, 1)) +
+                reason.substr(1));
+  }
+  return builder.TakeRoot();
+}
+
+// ---- cereal: the native model's serialization ----
+
+template <class Archive>
+void serialize(Archive& ar, Option& o) {
+  ar(cereal::make_nvp("id", o.id), cereal::make_nvp("text", o.text),
+     cereal::make_nvp("fixed", o.fixed));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Prompt& p) {
+  ar(cereal::make_nvp("id", p.id), cereal::make_nvp("text", p.text));
+}
+
+template <class Archive>
+void save(Archive& ar, const Question& q) {
+  ar(cereal::make_nvp("bank", q.bank_id), cereal::make_nvp("id", q.id),
+     cereal::make_nvp("exam", q.exam), cereal::make_nvp("domain", q.domain),
+     cereal::make_nvp("type", std::string(ItemTypeName(q.type))),
+     cereal::make_nvp("scenario_id", q.scenario_id),
+     cereal::make_nvp("scenario_title", q.scenario_title),
+     cereal::make_nvp("scenario_text", q.scenario_text), cereal::make_nvp("stem", q.stem),
+     cereal::make_nvp("options", q.options), cereal::make_nvp("prompts", q.prompts),
+     cereal::make_nvp("key", q.key), cereal::make_nvp("explanation", q.explanation),
+     cereal::make_nvp("references", q.references), cereal::make_nvp("tags", q.tags),
+     cereal::make_nvp("borderline", q.borderline), cereal::make_nvp("pilot", q.pilot));
+}
+
+template <class Archive>
+void load(Archive& ar, Question& q) {
+  std::string type;
+  ar(cereal::make_nvp("bank", q.bank_id), cereal::make_nvp("id", q.id),
+     cereal::make_nvp("exam", q.exam), cereal::make_nvp("domain", q.domain),
+     cereal::make_nvp("type", type), cereal::make_nvp("scenario_id", q.scenario_id),
+     cereal::make_nvp("scenario_title", q.scenario_title),
+     cereal::make_nvp("scenario_text", q.scenario_text), cereal::make_nvp("stem", q.stem),
+     cereal::make_nvp("options", q.options), cereal::make_nvp("prompts", q.prompts),
+     cereal::make_nvp("key", q.key), cereal::make_nvp("explanation", q.explanation),
+     cereal::make_nvp("references", q.references), cereal::make_nvp("tags", q.tags),
+     cereal::make_nvp("borderline", q.borderline), cereal::make_nvp("pilot", q.pilot));
+  std::optional<ItemType> parsed = ParseItemType(type);
+  if (!parsed) throw cereal::Exception("unknown item type " + type);
+  q.type = *parsed;
+}
+
+template <class Archive>
+void serialize(Archive& ar, Domain& d) {
+  ar(cereal::make_nvp("number", d.number), cereal::make_nvp("name", d.name),
+     cereal::make_nvp("weight", d.weight));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Blueprint& b) {
+  ar(cereal::make_nvp("code", b.code), cereal::make_nvp("family", b.family),
+     cereal::make_nvp("name", b.name), cereal::make_nvp("level", b.level),
+     cereal::make_nvp("launched", b.launched), cereal::make_nvp("beta_until", b.beta_until),
+     cereal::make_nvp("retired", b.retired),
+     cereal::make_nvp("total_questions", b.total_questions),
+     cereal::make_nvp("unscored_questions", b.unscored_questions),
+     cereal::make_nvp("minutes", b.minutes), cereal::make_nvp("pass_score", b.pass_score),
+     cereal::make_nvp("scale_min", b.scale_min), cereal::make_nvp("scale_max", b.scale_max),
+     cereal::make_nvp("item_types", b.item_types), cereal::make_nvp("price_usd", b.price_usd),
+     cereal::make_nvp("domains", b.domains), cereal::make_nvp("sources", b.sources));
+}
+
+namespace {
+
+template <typename T>
+std::string ToJson(const char* name, const T& value) {
+  std::ostringstream out;
+  {
+    cereal::JSONOutputArchive archive(out, cereal::JSONOutputArchive::Options::NoIndent());
+    archive(cereal::make_nvp(name, value));
+  }
+  return out.str();
+}
+
+template <typename T>
+T FromJson(const char* name, std::string_view json, const char* what) {
+  T value{};
+  try {
+    std::istringstream in{std::string(json)};
+    cereal::JSONInputArchive archive(in);
+    archive(cereal::make_nvp(name, value));
+  } catch (const std::exception& e) {
+    throw Error(std::string("a stored ") + what + " is damaged (" + e.what() + ")");
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string QuestionToJson(const Question& question) { return ToJson("question", question); }
+Question QuestionFromJson(std::string_view json) {
+  return FromJson<Question>("question", json, "question");
+}
+std::string BlueprintToJson(const Blueprint& blueprint) { return ToJson("blueprint", blueprint); }
+Blueprint BlueprintFromJson(std::string_view json) {
+  return FromJson<Blueprint>("blueprint", json, "blueprint");
+}
+
+}  // namespace proctor

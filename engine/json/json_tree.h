@@ -1,0 +1,97 @@
+// A small, strict JSON reader for files a learner hands us (banks, the catalog).
+//
+// The tree is built by RapidJSON's SAX reader with strict UTF-8 validation, iterative parsing and
+// numbers kept as written (the system RapidJSON lacks the CVE-2024-38517 fix for huge exponents,
+// so numbers are converted here with strtod). Every value remembers where it starts, so problems
+// are reported as file:line:col plus a JSON path. RapidJSON itself is confined to json_codec.cc.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/diagnostics.h"
+
+namespace proctor {
+
+struct JsonNode {
+  enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
+  Kind kind = Kind::kNull;
+  bool boolean = false;
+  std::string text;                // a string's value, or a number as written
+  std::vector<JsonNode> children;  // array elements, or object member values
+  std::vector<std::string> keys;   // object member names, parallel to children
+  size_t offset = 0;               // byte offset of the value in the source
+
+  // Returns the member named `key`, or nullptr (also for non-objects).
+  const JsonNode* Find(std::string_view key) const;
+};
+
+std::string_view JsonKindName(JsonNode::Kind kind);
+
+// The deepest nesting a document may have; deeper input is refused before it can exhaust memory.
+inline constexpr int kMaxJsonDepth = 64;
+
+// The text being read and its name, to turn byte offsets into "name:line:col".
+class JsonSource {
+ public:
+  JsonSource(std::string_view text, std::string name) : text_(text), name_(std::move(name)) {}
+  const std::string& name() const { return name_; }
+  std::string_view text() const { return text_; }
+  // "name:line:col" for a byte offset (line and column 1-based, column in bytes).
+  std::string Locate(size_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::string name_;
+  mutable std::vector<size_t> line_starts_;  // built on first use
+};
+
+// Parses `source`. Throws Error("name:line:col: reason") for a syntax error, invalid UTF-8,
+// a NUL byte, a duplicate key or nesting deeper than kMaxJsonDepth. A leading UTF-8 BOM is allowed.
+JsonNode ParseJson(const JsonSource& source);
+
+// Reads the members of one object with type checks, reporting each problem (missing, wrong type,
+// out of range, unknown member) to `diagnostics` as "name:line:col: $.path".
+class JsonObjectReader {
+ public:
+  JsonObjectReader(const JsonNode& node, std::string path, const JsonSource& source,
+                   Diagnostics& diagnostics);
+
+  bool is_object() const { return node_.kind == JsonNode::Kind::kObject; }
+  const std::string& path() const { return path_; }
+
+  std::optional<std::string> String(std::string_view key, bool required);
+  std::optional<int64_t> Integer(std::string_view key, bool required, int64_t min, int64_t max);
+  std::optional<double> Number(std::string_view key, bool required);
+  std::optional<bool> Bool(std::string_view key, bool required);
+  // Returns the member if present and an array/object, else nullptr (reporting as above).
+  const JsonNode* Array(std::string_view key, bool required);
+  const JsonNode* Object(std::string_view key, bool required);
+  // Returns the member of any kind, or nullptr if absent (an error if required).
+  const JsonNode* Any(std::string_view key, bool required);
+  std::vector<std::string> StringArray(std::string_view key, bool required);
+
+  // Reports every member no getter asked for as an error: a misspelt field must not pass silently.
+  void RejectUnknown();
+
+  // "name:line:col: $.path.key" for a member (or the object itself when key is empty).
+  std::string Where(std::string_view key = {}) const;
+  std::string Where(const JsonNode& node, std::string_view subpath) const;
+
+ private:
+  const JsonNode* Get(std::string_view key, bool required, JsonNode::Kind kind);
+
+  const JsonNode& node_;
+  std::string path_;
+  const JsonSource& source_;
+  Diagnostics& diagnostics_;
+  std::vector<std::string> known_;
+};
+
+// Converts a JSON number as written to a double; nullopt if it is not finite.
+std::optional<double> JsonNumberValue(std::string_view text);
+
+}  // namespace proctor

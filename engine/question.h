@@ -1,0 +1,91 @@
+// The question model shared by every bank format, the store and the session.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace proctor {
+
+// AWS's item types. A case study is not a type of its own: any item with a scenario is one.
+enum class ItemType { kSingle, kMultiple, kOrdering, kMatching };
+
+std::string_view ItemTypeName(ItemType type);
+// Returns the type named `name` ("single", "multiple", "ordering", "matching"), or nullopt.
+std::optional<ItemType> ParseItemType(std::string_view name);
+
+struct Option {
+  std::string id;
+  std::string text;
+  bool fixed = false;  // keeps its place when options are shuffled ("All of the above")
+};
+
+struct Prompt {  // the left-hand side of a matching item
+  std::string id;
+  std::string text;
+};
+
+// One learner's answer, in option ids (never screen letters, so statistics survive shuffling):
+// single and multiple: the chosen ids in any order; ordering: ids in the learner's order;
+// matching: "prompt_id=option_id" per answered prompt. Empty means unanswered.
+using Response = std::vector<std::string>;
+
+struct Question {
+  std::string bank_id;
+  std::string id;
+  std::string exam;  // catalog code, upper case
+  int domain = 0;    // 1-based blueprint domain; 0 = none (practice only)
+  ItemType type = ItemType::kSingle;
+  std::string scenario_id;  // non-empty for case-study items
+  std::string scenario_title;
+  std::string scenario_text;
+  std::string stem;
+  std::vector<Option> options;
+  std::vector<Prompt> prompts;  // matching only
+  Response key;                 // same encoding as a Response
+  std::string explanation;
+  std::vector<std::string> references;
+  std::vector<std::string> tags;
+  std::optional<double> borderline;  // P(minimally competent candidate answers right), in (0, 1)
+  bool pilot = false;
+
+  // How many options a multiple-response item wants ("Choose N"); 1 for single.
+  int ChooseCount() const { return static_cast<int>(key.size()); }
+  const Option* FindOption(std::string_view option_id) const;
+};
+
+// The borderline probability used when a bank gives none.
+inline constexpr double kDefaultBorderline = 0.70;
+
+// Returns true if `response` earns the item: all-or-nothing for every type.
+bool IsCorrect(const Question& question, const Response& response);
+
+// Joins a response for storage ("a,c"); ids never contain ','.
+std::string EncodeResponse(const Response& response);
+Response DecodeResponse(std::string_view encoded);
+
+// A stable 64-bit FNV-1a hash, as 16 hex digits; used for change detection, not security.
+std::string HashHex(std::string_view data);
+
+// Returns "TWO", "THREE", ... for 2..10, else the number.
+std::string CountWord(int n);
+
+// Returns true if `id` is a valid question, option, prompt or scenario id: 1-64 of A-Z a-z 0-9 . _ -
+bool IsValidId(std::string_view id);
+
+struct BankInfo {
+  std::string id;
+  std::string title;
+  std::string description;
+  std::string version;
+  std::string license;
+  std::vector<std::string> authors;
+};
+
+struct Bank {
+  BankInfo info;
+  std::vector<Question> questions;
+};
+
+}  // namespace proctor

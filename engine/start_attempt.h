@@ -1,0 +1,30 @@
+// Starting an attempt: draw a form from the store, snapshot its questions, and write it all to
+// the database before the first question is shown.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "engine/catalog.h"
+#include "engine/session.h"
+#include "engine/store/database.h"
+
+namespace proctor {
+
+struct AttemptOptions {
+  uint64_t seed = 0;
+  int questions = 0;           // 0: the full form
+  std::optional<int> minutes;  // overrides the exam's clock (before any accommodation)
+  bool esl = false;            // +30 minutes, AWS's accommodation for non-native speakers
+};
+
+// The minutes an attempt gets: the exam's clock, scaled down for a shorter form (rounded up),
+// or the override; +30 with esl.
+int AttemptMinutes(const Blueprint& blueprint, const AttemptOptions& options);
+
+// Draws and stores a new exam attempt starting at `now_ms`. Throws Error when the banks cannot
+// fill the form (with the numbers), UsageError for options out of range.
+Attempt StartExamAttempt(Database& db, const Blueprint& blueprint, const AttemptOptions& options,
+                         int64_t now_ms);
+
+}  // namespace proctor

@@ -1,0 +1,168 @@
+#include "engine/store/attempt_store.h"
+
+#include "engine/error.h"
+#include "engine/json/snapshot.h"
+
+namespace proctor {
+
+namespace {
+
+std::string JoinIds(const std::vector<std::string>& ids) { return EncodeResponse(ids); }
+
+void UpdateItem(Database& db, int64_t attempt_id, int position, const AttemptItem& item) {
+  Statement s(db, R"sql(
+      UPDATE attempt_items SET response = ?3, flagged = ?4, time_spent_ms = ?5
+       WHERE attempt_id = ?1 AND position = ?2)sql");
+  s.Bind(1, attempt_id).Bind(2, position).Bind(3, EncodeResponse(item.response))
+      .Bind(4, item.flagged ? 1 : 0).Bind(5, item.time_spent_ms);
+  s.Run();
+}
+
+}  // namespace
+
+void CreateAttempt(Database& db, Attempt& a) {
+  Transaction tx(db);
+  Statement s(db, R"sql(
+      INSERT INTO attempts (exam, mode, blueprint, seed, started_at, deadline, minutes, status, position)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
+  s.Bind(1, a.blueprint.code).Bind(2, AttemptModeName(a.mode)).Bind(3, BlueprintToJson(a.blueprint))
+      .Bind(4, static_cast<int64_t>(a.seed)).Bind(5, a.started_ms).Bind(6, a.deadline_ms)
+      .Bind(7, a.minutes).Bind(8, AttemptStatusName(a.status)).Bind(9, a.position);
+  s.Run();
+  a.id = db.LastInsertId();
+  Statement item(db, R"sql(
+      INSERT INTO attempt_items (attempt_id, position, bank_id, question_id, domain, scored,
+                                 option_order, question, response, flagged, time_spent_ms)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    const AttemptItem& it = a.items[i];
+    item.Reset();
+    item.Bind(1, a.id).Bind(2, static_cast<int64_t>(i)).Bind(3, it.form.bank_id)
+        .Bind(4, it.form.question_id).Bind(5, it.form.domain).Bind(6, it.form.scored ? 1 : 0)
+        .Bind(7, JoinIds(it.option_order)).Bind(8, QuestionToJson(it.question))
+        .Bind(9, EncodeResponse(it.response)).Bind(10, it.flagged ? 1 : 0).Bind(11, it.time_spent_ms);
+    item.Run();
+  }
+  tx.Commit();
+}
+
+Attempt LoadAttempt(Database& db, int64_t attempt_id) {
+  Statement s(db, R"sql(
+      SELECT mode, blueprint, seed, started_at, deadline, minutes, status, position,
+             coalesce(finished_at, 0)
+        FROM attempts WHERE id = ?1)sql");
+  s.Bind(1, attempt_id);
+  if (!s.Step()) throw Error("there is no attempt " + std::to_string(attempt_id) + " (see 'proctor history')");
+  Attempt a;
+  a.id = attempt_id;
+  a.mode = s.Text(0) == "practice" ? AttemptMode::kPractice : AttemptMode::kExam;
+  a.blueprint = BlueprintFromJson(s.Text(1));
+  a.seed = static_cast<uint64_t>(s.Int(2));
+  a.started_ms = s.Int(3);
+  a.deadline_ms = s.Int(4);
+  a.minutes = static_cast<int>(s.Int(5));
+  std::optional<AttemptStatus> status = ParseAttemptStatus(s.Text(6));
+  if (!status) throw Error("attempt " + std::to_string(attempt_id) + " has an unknown status in the database");
+  a.status = *status;
+  a.position = static_cast<int>(s.Int(7));
+  a.finished_ms = s.Int(8);
+
+  Statement items(db, R"sql(
+      SELECT bank_id, question_id, domain, scored, option_order, question, response, flagged,
+             time_spent_ms
+        FROM attempt_items WHERE attempt_id = ?1 ORDER BY position)sql");
+  items.Bind(1, attempt_id);
+  while (items.Step()) {
+    AttemptItem it;
+    it.form = {items.Text(0), items.Text(1), static_cast<int>(items.Int(2)), items.Int(3) != 0};
+    it.option_order = DecodeResponse(items.Text(4));
+    it.question = QuestionFromJson(items.Text(5));
+    it.response = DecodeResponse(items.Text(6));
+    it.flagged = items.Int(7) != 0;
+    it.time_spent_ms = items.Int(8);
+    a.items.push_back(std::move(it));
+  }
+  if (a.items.empty()) throw Error("attempt " + std::to_string(attempt_id) + " has no questions in the database");
+  return a;
+}
+
+std::optional<int64_t> LatestInProgress(Database& db) {
+  Statement s(db, "SELECT id FROM attempts WHERE status = 'in_progress' ORDER BY started_at DESC, id DESC LIMIT 1");
+  if (!s.Step()) return std::nullopt;
+  return s.Int(0);
+}
+
+std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam) {
+  std::vector<HistoryRow> rows;
+  Statement s(db, R"sql(
+      SELECT a.id, a.exam, a.mode, a.status, a.started_at, coalesce(a.finished_at, 0), a.deadline,
+             a.scaled, a.passed, json_extract(a.blueprint, '$.blueprint.pass_score'),
+             (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = a.id),
+             (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = a.id AND i.response <> '')
+        FROM attempts a
+       WHERE ?1 = '' OR a.exam = ?1
+       ORDER BY a.started_at, a.id)sql");
+  s.Bind(1, exam);
+  while (s.Step()) {
+    HistoryRow r;
+    r.id = s.Int(0);
+    r.exam = s.Text(1);
+    r.mode = s.Text(2) == "practice" ? AttemptMode::kPractice : AttemptMode::kExam;
+    r.status = ParseAttemptStatus(s.Text(3)).value_or(AttemptStatus::kInProgress);
+    r.started_ms = s.Int(4);
+    r.finished_ms = s.Int(5);
+    r.deadline_ms = s.Int(6);
+    if (!s.IsNull(7)) r.scaled = static_cast<int>(s.Int(7));
+    if (!s.IsNull(8)) r.passed = s.Int(8) != 0;
+    r.pass_score = static_cast<int>(s.Int(9));
+    r.questions = static_cast<int>(s.Int(10));
+    r.answered = static_cast<int>(s.Int(11));
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+void SqliteAttemptLog::SaveItem(int64_t attempt_id, int position, const AttemptItem& item) {
+  Transaction tx(db_);
+  UpdateItem(db_, attempt_id, position, item);
+  tx.Commit();
+}
+
+void SqliteAttemptLog::SaveMove(int64_t attempt_id, int from, const AttemptItem& left, int to) {
+  Transaction tx(db_);
+  UpdateItem(db_, attempt_id, from, left);
+  Statement s(db_, "UPDATE attempts SET position = ?2 WHERE id = ?1");
+  s.Bind(1, attempt_id).Bind(2, to).Run();
+  tx.Commit();
+}
+
+void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
+  Transaction tx(db_);
+  UpdateItem(db_, a.id, a.position, a.items[static_cast<size_t>(a.position)]);
+  Statement s(db_, R"sql(
+      UPDATE attempts SET status = ?2, finished_at = ?3, scaled = ?4, passed = ?5,
+                          scored_count = ?6, correct = ?7, cut = ?8
+       WHERE id = ?1 AND status = 'in_progress')sql");
+  s.Bind(1, a.id).Bind(2, AttemptStatusName(a.status)).Bind(3, a.finished_ms).Bind(4, report.scaled)
+      .Bind(5, report.passed ? 1 : 0).Bind(6, report.scored_count).Bind(7, report.correct).Bind(8, report.cut);
+  s.Run();
+  Statement correct(db_, "UPDATE attempt_items SET correct = ?3 WHERE attempt_id = ?1 AND position = ?2");
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    correct.Reset();
+    correct.Bind(1, a.id).Bind(2, static_cast<int64_t>(i))
+        .Bind(3, IsCorrect(a.items[i].question, a.items[i].response) ? 1 : 0);
+    correct.Run();
+  }
+  Statement domain(db_, R"sql(
+      INSERT OR REPLACE INTO attempt_domains (attempt_id, domain, name, weight, scored, correct, cut, class)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql");
+  for (const DomainResult& d : report.domains) {
+    domain.Reset();
+    domain.Bind(1, a.id).Bind(2, d.number).Bind(3, d.name).Bind(4, d.weight).Bind(5, d.scored)
+        .Bind(6, d.correct).Bind(7, d.cut).Bind(8, DomainClassName(d.classification));
+    domain.Run();
+  }
+  tx.Commit();
+}
+
+}  // namespace proctor

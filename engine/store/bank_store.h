@@ -1,0 +1,41 @@
+// Banks and questions in the database: all-or-nothing imports and the draw pool for an exam.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/assemble.h"
+#include "engine/question.h"
+#include "engine/store/database.h"
+
+namespace proctor {
+
+struct ImportSummary {
+  std::string bank_id;
+  int added = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int retired = 0;  // in the database but no longer in the file: kept for history, not drawn
+};
+
+struct BankSource {
+  std::string source;     // where the file came from (path, or "shipped:<name>")
+  std::string format;     // "native", ...
+  std::string file_hash;  // of the whole file, to skip unchanged files
+  bool shipped = false;
+};
+
+// Imports `bank` in one transaction: questions are upserted by (bank id, question id) and compared
+// by content hash; questions missing from the file are retired, never deleted, so history stays.
+ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& source, int64_t now_ms);
+
+// Returns true if a bank file with this hash was already imported.
+bool BankFileKnown(Database& db, const std::string& file_hash);
+
+// The active questions of `exam` with when this learner last saw each.
+std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam);
+
+// Loads one question's current text. Throws Error if it does not exist.
+Question LoadQuestion(Database& db, const std::string& bank_id, const std::string& question_id);
+
+}  // namespace proctor

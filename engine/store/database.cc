@@ -1,0 +1,226 @@
+#include "engine/store/database.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "engine/error.h"
+#include "engine/store/migrations.h"
+
+namespace proctor {
+
+namespace {
+
+std::string DirectoryOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string Hex(int32_t v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%08x", static_cast<uint32_t>(v));
+  return buf;
+}
+
+// Checks an existing file before SQLite touches it: SQLite opens anything without complaint and
+// fails only at the first read, and it treats a 0-byte file as a new, empty database.
+void CheckExistingFile(const std::string& path, const struct stat& st) {
+  if (S_ISDIR(st.st_mode)) throw Error(path + " is a directory, not a proctor database");
+  if (!S_ISREG(st.st_mode)) throw Error(path + " is not a regular file, not a proctor database");
+  if (st.st_size == 0) {
+    throw Error(path + " is an empty file (0 bytes), not a proctor database; "
+                "remove it or choose another file with --db");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot read the file: " + std::strerror(errno));
+  char header[16] = {};
+  in.read(header, sizeof header);
+  if (in.gcount() < 16 || std::memcmp(header, "SQLite format 3", 16) != 0) {
+    throw Error(path + " is not a proctor database (it is not an SQLite file); it was left untouched");
+  }
+  if (access(path.c_str(), W_OK) != 0) {
+    throw Error(path + " is read-only; proctor saves every answer as it is given, so it needs to write "
+                "to the database (check the file's permissions, or choose another file with --db)");
+  }
+  std::string dir = DirectoryOf(path);
+  if (access(dir.c_str(), W_OK) != 0) {
+    throw Error(path + ": the directory " + dir + " is not writable; SQLite needs to create its "
+                "journal files beside the database");
+  }
+}
+
+int32_t PragmaInt(Database& db, const char* pragma) {
+  Statement s(db, std::string("PRAGMA ") + pragma);
+  return s.Step() ? static_cast<int32_t>(s.Int(0)) : 0;
+}
+
+}  // namespace
+
+Statement::Statement(Database& db, std::string_view sql) : db_(db) {
+  int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  if (rc != SQLITE_OK) db.Fail(rc, "preparing a statement");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int index, int64_t value) {
+  int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) db_.Fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, double value) {
+  int rc = sqlite3_bind_double(stmt_, index, value);
+  if (rc != SQLITE_OK) db_.Fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view value) {
+  int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK) db_.Fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK) db_.Fail(rc, "binding a value");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, const std::optional<double>& value) {
+  return value ? Bind(index, *value) : BindNull(index);
+}
+
+bool Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  db_.Fail(rc, "running a statement");
+}
+
+void Statement::Run() {
+  while (Step()) {
+  }
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+Database Database::Open(const std::string& path) {
+  const bool memory = path == ":memory:";
+  bool exists = false;
+  if (!memory) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) == 0) {
+      exists = true;
+      CheckExistingFile(path, st);
+    } else if (errno != ENOENT) {
+      throw Error(path + ": cannot open the database: " + std::strerror(errno));
+    } else {
+      std::string dir = DirectoryOf(path);
+      struct stat dst {};
+      if (stat(dir.c_str(), &dst) != 0 || !S_ISDIR(dst.st_mode)) {
+        throw Error("cannot create the database " + path + ": the directory " + dir + " does not exist");
+      }
+      if (access(dir.c_str(), W_OK) != 0) {
+        throw Error("cannot create the database " + path + ": the directory " + dir + " is not writable");
+      }
+    }
+  }
+  sqlite3* handle = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (exists ? 0 : SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  Database db(handle, path);  // owns the handle even when opening failed
+  if (rc != SQLITE_OK) db.Fail(rc, "cannot open the database");
+  sqlite3_extended_result_codes(handle, 1);
+  sqlite3_busy_timeout(handle, 10000);
+
+  if (exists) {
+    int32_t app = PragmaInt(db, "application_id");
+    if (app != kApplicationId) {
+      throw Error(path + " is an SQLite database but not a proctor database (application_id " + Hex(app) +
+                  "); it was left untouched");
+    }
+    int32_t version = PragmaInt(db, "user_version");
+    if (version > SchemaVersion()) {
+      throw Error(path + " was written by a newer proctor (schema version " + std::to_string(version) +
+                  ", this build reads up to " + std::to_string(SchemaVersion()) + "); it was left untouched");
+    }
+    // Reading the schema touches every page header SQLite needs; damage shows up here.
+    Statement(db, "SELECT count(*) FROM sqlite_schema").Step();
+  }
+  if (!memory) db.Exec("PRAGMA journal_mode = WAL");
+  // Every answer is committed durably: a power cut must not roll an answer back.
+  db.Exec("PRAGMA synchronous = FULL");
+  db.Exec("PRAGMA foreign_keys = ON");
+  Migrate(db);
+  return db;
+}
+
+Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) {
+  other.db_ = nullptr;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+void Database::Exec(std::string_view sql) {
+  char* message = nullptr;
+  std::string copy(sql);
+  int rc = sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    std::string text = message ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    Fail(rc, text);
+  }
+}
+
+int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+int Database::Changes() const { return sqlite3_changes(db_); }
+
+void Database::Fail(int code, std::string_view what) const {
+  std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
+  int primary = code & 0xFF;
+  std::string reason;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+    reason = "the database is damaged (" + message + "); it was left untouched";
+  } else if (primary == SQLITE_FULL) {
+    reason = "the disk is full (" + message + "); nothing was changed";
+  } else if (primary == SQLITE_READONLY) {
+    reason = "the database is read-only (" + message + ")";
+  } else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    reason = "the database stayed locked by another proctor process for 10 seconds (" + message + ")";
+  } else {
+    reason = std::string(what) + ": " + message;
+  }
+  throw Error(path_ + ": " + reason);
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.Exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::Commit() {
+  db_.Exec("COMMIT");
+  open_ = false;
+}
+
+}  // namespace proctor

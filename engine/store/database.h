@@ -1,0 +1,94 @@
+// SQLite without leaks: RAII handles, bound parameters only, one conversion from a SQLite result
+// code to an Error, and a transaction guard whose destructor rolls back and never throws.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace proctor {
+
+class Database;
+
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binds by 1-based index. Strings are copied by SQLite.
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, std::string_view value);
+  Statement& BindNull(int index);
+  Statement& Bind(int index, const std::optional<double>& value);
+
+  // Steps once: true if a row is available, false when done. Throws Error on failure.
+  bool Step();
+  // Steps to completion, for statements that return no rows.
+  void Run();
+  // Resets for another run with new bindings.
+  void Reset();
+
+  int64_t Int(int column) const;
+  double Double(int column) const;
+  std::string Text(int column) const;
+  bool IsNull(int column) const;
+
+ private:
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens or creates a proctor database at `path` (":memory:" for tests), checking first that an
+  // existing file really is a proctor database of a schema this build can read, then migrates it.
+  // Never initialises, migrates or otherwise writes a file that is not a proctor database.
+  // Throws Error with the path and the reason.
+  static Database Open(const std::string& path);
+
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&&) = delete;
+  ~Database();
+
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+  void Exec(std::string_view sql);
+  int64_t LastInsertId() const;
+  int Changes() const;
+  // Throws Error for a failed SQLite call: "<path>: <what>: <SQLite's message>".
+  [[noreturn]] void Fail(int code, std::string_view what) const;
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::string path_;
+};
+
+// BEGIN IMMEDIATE on construction (a plain BEGIN that later writes can fail at once with
+// SQLITE_BUSY_SNAPSHOT); ROLLBACK on destruction unless Commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void Commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};
+
+// Marks proctor's files: PRAGMA application_id ('PRCT').
+inline constexpr int32_t kApplicationId = 0x50524354;
+// The schema version this build writes (PRAGMA user_version).
+int SchemaVersion();
+
+}  // namespace proctor

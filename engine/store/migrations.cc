@@ -1,0 +1,114 @@
+#include "engine/store/migrations.h"
+
+#include <string>
+#include <vector>
+
+#include "engine/store/database.h"
+
+namespace proctor {
+
+namespace {
+
+// Index i holds the SQL that takes the schema from version i to i + 1. Never edit a shipped
+// entry: add a new one.
+const std::vector<const char*>& Steps() {
+  static const std::vector<const char*> steps = {
+      // 0 -> 1: banks, questions, attempts and their items.
+      R"sql(
+CREATE TABLE banks (
+  id          TEXT PRIMARY KEY,
+  title       TEXT NOT NULL,
+  source      TEXT NOT NULL,
+  format      TEXT NOT NULL,
+  file_hash   TEXT NOT NULL,
+  shipped     INTEGER NOT NULL DEFAULT 0,
+  imported_at INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE TABLE questions (
+  bank_id      TEXT NOT NULL REFERENCES banks(id) ON DELETE CASCADE,
+  id           TEXT NOT NULL,
+  exam         TEXT NOT NULL,
+  domain       INTEGER NOT NULL,
+  type         TEXT NOT NULL,
+  case_study   INTEGER NOT NULL,
+  pilot        INTEGER NOT NULL,
+  active       INTEGER NOT NULL DEFAULT 1,
+  content_hash TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  updated_at   INTEGER NOT NULL,
+  PRIMARY KEY (bank_id, id)
+) WITHOUT ROWID;
+CREATE INDEX questions_by_exam ON questions (exam, domain);
+CREATE TABLE attempts (
+  id           INTEGER PRIMARY KEY,
+  exam         TEXT NOT NULL,
+  mode         TEXT NOT NULL CHECK (mode IN ('exam', 'practice')),
+  blueprint    TEXT NOT NULL,
+  seed         INTEGER NOT NULL,
+  started_at   INTEGER NOT NULL,
+  deadline     INTEGER NOT NULL,
+  minutes      INTEGER NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('in_progress', 'submitted', 'expired')),
+  position     INTEGER NOT NULL DEFAULT 0,
+  finished_at  INTEGER,
+  scaled       INTEGER,
+  passed       INTEGER,
+  scored_count INTEGER,
+  correct      INTEGER,
+  cut          REAL
+);
+CREATE INDEX attempts_by_exam ON attempts (exam, started_at);
+CREATE TABLE attempt_items (
+  attempt_id    INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  bank_id       TEXT NOT NULL,
+  question_id   TEXT NOT NULL,
+  domain        INTEGER NOT NULL,
+  scored        INTEGER NOT NULL,
+  option_order  TEXT NOT NULL,
+  question      TEXT NOT NULL,
+  response      TEXT NOT NULL DEFAULT '',
+  flagged       INTEGER NOT NULL DEFAULT 0,
+  time_spent_ms INTEGER NOT NULL DEFAULT 0,
+  correct       INTEGER,
+  PRIMARY KEY (attempt_id, position)
+) WITHOUT ROWID;
+CREATE INDEX attempt_items_by_question ON attempt_items (bank_id, question_id);
+CREATE TABLE attempt_domains (
+  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  domain     INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  weight     INTEGER NOT NULL,
+  scored     INTEGER NOT NULL,
+  correct    INTEGER NOT NULL,
+  cut        REAL NOT NULL,
+  class      TEXT NOT NULL,
+  PRIMARY KEY (attempt_id, domain)
+) WITHOUT ROWID;
+)sql",
+  };
+  return steps;
+}
+
+int UserVersion(Database& db) {
+  Statement s(db, "PRAGMA user_version");
+  return s.Step() ? static_cast<int>(s.Int(0)) : 0;
+}
+
+}  // namespace
+
+int SchemaVersion() { return static_cast<int>(Steps().size()); }
+
+void Migrate(Database& db) {
+  int version = UserVersion(db);
+  for (int v = version; v < SchemaVersion(); ++v) {
+    Transaction tx(db);
+    if (v == 0) db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.Exec(Steps()[static_cast<size_t>(v)]);
+    db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
+    tx.Commit();
+  }
+}
+
+}  // namespace proctor

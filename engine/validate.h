@@ -1,0 +1,18 @@
+// Cross-checks shared by every bank format: a question that passes can be drawn, shown and scored.
+#pragma once
+
+#include <string>
+
+#include "engine/catalog.h"
+#include "engine/diagnostics.h"
+#include "engine/question.h"
+
+namespace proctor {
+
+// Checks one question against the item-type rules and the catalog, reporting problems at `where`
+// (the question's place in its file). Errors make the question unusable; warnings (no explanation,
+// a type the exam does not use) do not.
+void ValidateQuestion(const Question& question, const Catalog& catalog, const std::string& where,
+                      Diagnostics& diagnostics);
+
+}  // namespace proctor
