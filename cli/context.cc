@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ostream>
 
 #include "engine/error.h"
 #include "engine/import/native_json.h"
@@ -16,19 +17,27 @@ namespace proctor {
 Database& Context::Db() {
   if (!db_) {
     db_.emplace(Database::Open(db_path));
-    ImportShippedBanks(*db_, catalog, clock.NowMs());
+    ImportShippedBanks(*db_, catalog, clock.NowMs(), err);
   }
   return *db_;
 }
 
-void ImportShippedBanks(Database& db, const Catalog& catalog, int64_t now_ms) {
+void ImportShippedBanks(Database& db, const Catalog& catalog, int64_t now_ms, std::ostream& err) {
   for (const ShippedFile& file : ShippedBanks()) {
     std::string hash = HashHex(file.data);
     if (BankFileKnown(db, hash)) continue;
     Diagnostics diag;
     std::string name = "question_banks/" + std::string(file.name);
-    Bank bank = ReadNativeBank(file.data, name, catalog, diag);
-    if (diag.HasErrors()) throw Error("the shipped bank " + name + " is invalid:\n" + diag.Format());
+    Bank bank;
+    try {
+      bank = ReadNativeBank(file.data, name, catalog, diag);
+    } catch (const Error& e) {
+      diag.Error(name, e.what());
+    }
+    if (diag.HasErrors()) {
+      err << "proctor: the shipped bank " << name << " was skipped, it has errors:\n" << diag.Format(5);
+      continue;
+    }
     ImportBank(db, bank, {"shipped:" + std::string(file.name), "native", hash, true}, now_ms);
   }
 }

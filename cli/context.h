@@ -38,9 +38,9 @@ struct Context {
   std::optional<Database> db_;
 };
 
-// Imports every shipped bank whose file is not yet in the database. Throws Error if a shipped
-// bank is invalid (a bug the test suite guards against).
-void ImportShippedBanks(Database& db, const Catalog& catalog, int64_t now_ms);
+// Imports every shipped bank whose file is not yet in the database. A shipped bank with errors
+// (a bug the test suite guards against) is skipped with a message on `err`, so the others stay usable.
+void ImportShippedBanks(Database& db, const Catalog& catalog, int64_t now_ms, std::ostream& err);
 
 // The database path: --db, else $PROCTOR_DB, else $XDG_DATA_HOME/proctor/proctor.db, else
 // ~/.local/share/proctor/proctor.db. The default location's directories are created as needed.

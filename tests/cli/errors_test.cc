@@ -1,0 +1,111 @@
+// Bad input gets one clear line naming the problem, exit status 1 or 2, and nothing on disk changes.
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tests/cli/cli_fixture.h"
+
+namespace proctor::testing {
+namespace {
+
+// The first line of stderr, and that it is the only line apart from a usage hint.
+std::string FirstLine(const std::string& err) { return err.substr(0, err.find('\n')); }
+
+TEST_F(CliTest, UnknownExamIsAUsageError) {
+  ProcessResult r = Run({"take", "XYZ-C09"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(FirstLine(r.err).rfind("proctor: unknown exam 'XYZ-C09'; known exams: CLF-C02, AIF-C01", 0), 0u) << r.err;
+}
+
+TEST_F(CliTest, WrongFlagsAreUsageErrors) {
+  ProcessResult r = Run({"take", "CLF-C02", "--sed", "1"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unrecognised option '--sed'"), std::string::npos) << r.err;
+  ProcessResult q = Run({"take", "CLF-C02", "--questions", "99"});
+  EXPECT_EQ(q.exit_code, 2);
+  EXPECT_EQ(FirstLine(q.err), "proctor: --questions must be between 1 and 65 for CLF-C02");
+  ProcessResult c = Run({"frobnicate"});
+  EXPECT_EQ(c.exit_code, 2);
+  EXPECT_NE(c.err.find("unknown command 'frobnicate'"), std::string::npos);
+}
+
+TEST_F(CliTest, TooFewQuestionsForTheFormGivesTheNumbers) {
+  // SOA-C02 is retired and has no shipped bank.
+  ProcessResult r = Run({"take", "SOA-C02"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("proctor: SOA-C02 needs 65 questions (50 scored, 15 unscored) but the banks have 0"),
+            std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, DomainShortOfItsQuotaIsNamed) {
+  ASSERT_EQ(Run({"exams"}).exit_code, 0);  // creates the database with the shipped banks
+  sqlite3* db = nullptr;
+  sqlite3_open(db_path_.c_str(), &db);
+  sqlite3_exec(db, "UPDATE questions SET active = 0 WHERE exam = 'CLF-C02' AND domain = 4 AND id > 'clf-d4-003'",
+               nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  ProcessResult r = Run({"take", "CLF-C02"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(FirstLine(r.err), "proctor: CLF-C02: the banks are short of questions: domain 4 (Billing, Pricing, and "
+                              "Support) needs 6 scored questions, the banks have 3") << r.err;
+}
+
+TEST_F(CliTest, DatabaseInAMissingDirectory) {
+  ProcessResult r = Run({"history", "--db", dir_ / "no/such/dir/p.db"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "proctor: cannot create the database " + dir_ / "no/such/dir/p.db" + ": the directory " +
+                       dir_ / "no/such/dir" + " does not exist\n");
+}
+
+TEST_F(CliTest, DatabaseInAReadOnlyDirectory) {
+  std::string ro = dir_ / "ro";
+  mkdir(ro.c_str(), 0555);
+  ProcessOptions options = Options();
+  options.drop_privileges = true;  // root ignores permissions
+  ProcessResult r = RunProcess(UnprivilegedArgv({"history", "--db", ro + "/p.db"}), "", options);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "proctor: cannot create the database " + ro + "/p.db: the directory " + ro + " is not writable\n");
+}
+
+TEST_F(CliTest, ReadOnlyDatabaseFile) {
+  ASSERT_EQ(Run({"exams"}).exit_code, 0);
+  chmod(dir_.path().c_str(), 0777);
+  chmod(db_path_.c_str(), 0444);
+  std::string before = ReadFileBytes(db_path_);
+  ProcessOptions options = Options();
+  options.drop_privileges = true;
+  ProcessResult r = RunProcess(UnprivilegedArgv({"history"}), "", options);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(FirstLine(r.err).rfind("proctor: " + db_path_ + " is read-only;", 0), 0u) << r.err;
+  EXPECT_EQ(ReadFileBytes(db_path_), before);
+}
+
+TEST_F(CliTest, CorruptDatabaseIsReportedAndLeftAlone) {
+  ASSERT_EQ(Run({"take", "CLF-C02", "--seed", "1"}, "a\nquit\n").exit_code, 0);
+  std::string bytes = ReadFileBytes(db_path_);
+  ASSERT_GT(bytes.size(), 3 * 4096u);
+  for (size_t i = 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 31);
+  WriteFileBytes(db_path_, bytes);
+  ProcessResult r = Run({"history"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(CountLines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("proctor: " + db_path_ + ": the database is damaged ("), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFileBytes(db_path_), bytes);
+}
+
+TEST_F(CliTest, FileThatIsNotAProctorDatabaseIsLeftAlone) {
+  WriteFileBytes(db_path_, "these are my notes, not a database\n");
+  ProcessResult r = Run({"take", "CLF-C02"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "proctor: " + db_path_ + " is not a proctor database (it is not an SQLite file); it was left untouched\n");
+  EXPECT_EQ(ReadFileBytes(db_path_), "these are my notes, not a database\n");
+
+  WriteFileBytes(db_path_, "");
+  ProcessResult empty = Run({"history"});
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_EQ(CountLines(empty.err), 1);
+  EXPECT_EQ(ReadFileBytes(db_path_), "");
+}
+
+}  // namespace
+}  // namespace proctor::testing

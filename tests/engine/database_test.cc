@@ -1,0 +1,152 @@
+#include "engine/store/database.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/error.h"
+#include "engine/store/bank_store.h"
+#include "tests/support/temp_dir.h"
+
+namespace proctor {
+namespace {
+
+using testing::ReadFileBytes;
+using testing::TempDir;
+using testing::WriteFileBytes;
+
+std::string OpenError(const std::string& path) {
+  try {
+    Database::Open(path);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(DatabaseTest, NewDatabaseIsMarkedAndMigrated) {
+  TempDir dir;
+  {
+    Database db = Database::Open(dir / "p.db");
+    Statement app(db, "PRAGMA application_id");
+    ASSERT_TRUE(app.Step());
+    EXPECT_EQ(app.Int(0), kApplicationId);
+    Statement version(db, "PRAGMA user_version");
+    ASSERT_TRUE(version.Step());
+    EXPECT_EQ(version.Int(0), SchemaVersion());
+    Statement mode(db, "PRAGMA journal_mode");
+    ASSERT_TRUE(mode.Step());
+    EXPECT_EQ(mode.Text(0), "wal");
+  }
+  EXPECT_NO_THROW(Database::Open(dir / "p.db"));  // reopening is fine
+}
+
+TEST(DatabaseTest, RefusesFilesThatAreNotProctorDatabasesAndLeavesThemAlone) {
+  TempDir dir;
+  WriteFileBytes(dir / "notes.txt", "my study notes\n");
+  EXPECT_EQ(OpenError(dir / "notes.txt"),
+            dir / "notes.txt" + " is not a proctor database (it is not an SQLite file); it was left untouched");
+  EXPECT_EQ(ReadFileBytes(dir / "notes.txt"), "my study notes\n");
+
+  WriteFileBytes(dir / "empty.db", "");
+  EXPECT_NE(OpenError(dir / "empty.db").find("is an empty file (0 bytes), not a proctor database"), std::string::npos);
+  EXPECT_EQ(ReadFileBytes(dir / "empty.db"), "");
+
+  {  // Another application's SQLite file.
+    sqlite3* raw = nullptr;
+    sqlite3_open((dir / "other.db").c_str(), &raw);
+    sqlite3_exec(raw, "CREATE TABLE t(x); INSERT INTO t VALUES (1);", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+  }
+  std::string before = ReadFileBytes(dir / "other.db");
+  EXPECT_NE(OpenError(dir / "other.db").find("is an SQLite database but not a proctor database (application_id 0x00000000)"),
+            std::string::npos);
+  EXPECT_EQ(ReadFileBytes(dir / "other.db"), before);
+}
+
+TEST(DatabaseTest, MissingDirectoryIsNamed) {
+  EXPECT_EQ(OpenError("/nonexistent-proctor-dir/sub/p.db"),
+            "cannot create the database /nonexistent-proctor-dir/sub/p.db: the directory "
+            "/nonexistent-proctor-dir/sub does not exist");
+}
+
+TEST(DatabaseTest, NewerSchemaIsRefusedUntouched) {
+  TempDir dir;
+  { Database db = Database::Open(dir / "p.db"); db.Exec("PRAGMA user_version = 999"); }
+  std::string before = ReadFileBytes(dir / "p.db");
+  EXPECT_NE(OpenError(dir / "p.db").find("was written by a newer proctor (schema version 999"), std::string::npos);
+  EXPECT_EQ(ReadFileBytes(dir / "p.db"), before);
+}
+
+TEST(DatabaseTest, DamagedDatabaseGivesAClearMessage) {
+  TempDir dir;
+  {
+    Database db = Database::Open(dir / "p.db");
+    Bank bank;
+    bank.info = {"b", "B", "", "", "", {}};
+    for (int i = 0; i < 300; ++i) {
+      Question q;
+      q.bank_id = "b";
+      q.id = "q" + std::to_string(i);
+      q.exam = "CLF-C02";
+      q.domain = 1;
+      q.stem = std::string(200, 'x');
+      bank.questions.push_back(q);
+    }
+    ImportBank(db, bank, {"test", "native", "h", false}, 0);
+  }
+  std::string bytes = ReadFileBytes(dir / "p.db");
+  ASSERT_GT(bytes.size(), 8192u);
+  for (size_t i = 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>(0xA5);  // every page but the first
+  WriteFileBytes(dir / "p.db", bytes);
+  std::string message;
+  try {
+    Database db = Database::Open(dir / "p.db");
+    LoadCandidates(db, "CLF-C02");
+  } catch (const Error& e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find("the database is damaged"), std::string::npos) << message;
+  EXPECT_EQ(ReadFileBytes(dir / "p.db"), bytes);
+}
+
+TEST(DatabaseTest, TransactionRollsBackUnlessCommitted) {
+  Database db = Database::Open(":memory:");
+  db.Exec("CREATE TABLE t (x)");
+  {
+    Transaction tx(db);
+    db.Exec("INSERT INTO t VALUES (1)");
+  }
+  Statement count(db, "SELECT count(*) FROM t");
+  ASSERT_TRUE(count.Step());
+  EXPECT_EQ(count.Int(0), 0);
+}
+
+TEST(BankStoreTest, ReimportAddsNothingAndUpdatesInPlace) {
+  Database db = Database::Open(":memory:");
+  Bank bank;
+  bank.info = {"b", "B", "", "", "", {}};
+  for (int i = 0; i < 3; ++i) {
+    Question q;
+    q.bank_id = "b";
+    q.id = "q" + std::to_string(i);
+    q.exam = "CLF-C02";
+    q.domain = 1;
+    q.stem = "stem";
+    bank.questions.push_back(q);
+  }
+  ImportSummary first = ImportBank(db, bank, {"f", "native", "h1", false}, 0);
+  EXPECT_EQ(first.added, 3);
+  ImportSummary again = ImportBank(db, bank, {"f", "native", "h1", false}, 0);
+  EXPECT_EQ(again.added, 0);
+  EXPECT_EQ(again.unchanged, 3);
+  bank.questions[1].stem = "edited";
+  bank.questions.pop_back();
+  ImportSummary edited = ImportBank(db, bank, {"f", "native", "h2", false}, 0);
+  EXPECT_EQ(edited.updated, 1);
+  EXPECT_EQ(edited.unchanged, 1);
+  EXPECT_EQ(edited.retired, 1);
+  EXPECT_EQ(LoadCandidates(db, "CLF-C02").size(), 2u);
+  EXPECT_EQ(LoadQuestion(db, "b", "q1").stem, "edited");
+}
+
+}  // namespace
+}  // namespace proctor

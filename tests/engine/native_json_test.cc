@@ -1,0 +1,122 @@
+#include "engine/import/native_json.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/error.h"
+#include "engine/shipped.h"
+
+namespace proctor {
+namespace {
+
+const Catalog& TheCatalog() {
+  static const Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
+  return catalog;
+}
+
+std::string BankText(const std::string& questions) {
+  return R"({
+  "format_version": 1,
+  "bank": {"id": "t", "title": "Test"},
+  "exam": "CLF-C02",
+  "scenarios": [{"id": "s1", "title": "Shop", "text": "A shop moves."}],
+  "questions": [)" + questions + "]\n}\n";
+}
+
+const char* kGood = R"(
+    {"id": "q1", "domain": 3, "type": "single", "stem": "Which?",
+     "options": [{"id": "a", "text": "One"}, {"id": "b", "text": "Two"}],
+     "answer": "b", "explanation": "Because.", "borderline": 0.6},
+    {"id": "q2", "domain": "security and compliance", "type": "multiple", "stem": "Which two?",
+     "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}, {"id": "c", "text": "3"}],
+     "answer": ["c", "a"], "explanation": "E", "scenario": "s1"},
+    {"id": "q3", "domain": 1, "type": "matching", "stem": "Match.",
+     "prompts": [{"id": "p1", "text": "x"}, {"id": "p2", "text": "y"}, {"id": "p3", "text": "z"}],
+     "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+     "answer": {"p1": "a", "p2": "b", "p3": "a"}, "explanation": "E"})";
+
+TEST(NativeJsonTest, ReadsEveryField) {
+  Diagnostics diag;
+  Bank bank = ReadNativeBank(BankText(kGood), "good.json", TheCatalog(), diag);
+  ASSERT_FALSE(diag.HasErrors()) << diag.Format();
+  ASSERT_EQ(bank.questions.size(), 3u);
+  EXPECT_EQ(bank.info.id, "t");
+  const Question& q1 = bank.questions[0];
+  EXPECT_EQ(q1.exam, "CLF-C02");
+  EXPECT_EQ(q1.domain, 3);
+  EXPECT_EQ(q1.key, Response{"b"});
+  EXPECT_DOUBLE_EQ(*q1.borderline, 0.6);
+  const Question& q2 = bank.questions[1];
+  EXPECT_EQ(q2.domain, 2);  // by name, any case
+  EXPECT_EQ(q2.type, ItemType::kMultiple);
+  EXPECT_EQ(q2.ChooseCount(), 2);
+  EXPECT_EQ(q2.scenario_text, "A shop moves.");
+  const Question& q3 = bank.questions[2];
+  EXPECT_EQ(q3.key, (Response{"p1=a", "p2=b", "p3=a"}));
+  // Matching is a CLF practice-only type: a warning, not an error.
+  EXPECT_EQ(diag.warning_count(), 1) << diag.Format();
+}
+
+struct BrokenCase {
+  const char* name;
+  std::string text;
+  std::string expected;  // must appear in the diagnostics
+};
+
+TEST(NativeJsonTest, EveryProblemHasItsPlace) {
+  const std::vector<BrokenCase> cases = {
+      {"unknown key", BankText(R"({"id": "q1", "domain": 1, "type": "single", "stem": "S", "answr": "a",
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "a"})"),
+       "t.json:6:85: $.questions[0].answr: error: unknown field \"answr\""},
+      {"key not an option", BankText(R"({"id": "q1", "domain": 1, "type": "single", "stem": "S",
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "f"})"),
+       "$.questions[0] (q1): error: the answer names option \"f\", which is not one of the options (a, b)"},
+      {"wrong type", BankText(R"({"id": "q1", "domain": 1, "type": "single", "stem": 5,
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "a"})"),
+       "$.questions[0].stem: error: expected a string, found a number"},
+      {"domain out of range", BankText(R"({"id": "q1", "domain": 9, "type": "single", "stem": "S",
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "a"})"),
+       "CLF-C02 has domains 1-4, not 9"},
+      {"duplicate id", BankText(std::string(kGood) + R"(, {"id": "q1", "domain": 1, "type": "single", "stem": "S",
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "a"})"),
+       "$.questions[3].id: error: question id \"q1\" appears twice in this bank"},
+      {"multiple with one key", BankText(R"({"id": "q1", "domain": 1, "type": "multiple", "stem": "S",
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}, {"id": "c", "text": "3"}], "answer": ["a"]})"),
+       "needs 2 or more answers"},
+      {"borderline out of range", BankText(R"({"id": "q1", "domain": 1, "type": "single", "stem": "S", "borderline": 1.5,
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "a"})"),
+       "borderline must be strictly between 0 and 1"},
+      {"newer format", R"({"format_version": 2, "bank": {"id": "t", "title": "T"}, "questions": []})",
+       "t.json:1:20: $.format_version: error: this proctor reads format_version 1; the file says 2"},
+  };
+  for (const BrokenCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    Diagnostics diag;
+    ReadNativeBank(c.text, "t.json", TheCatalog(), diag);
+    EXPECT_TRUE(diag.HasErrors());
+    EXPECT_NE(diag.Format().find(c.expected), std::string::npos) << diag.Format();
+  }
+}
+
+TEST(NativeJsonTest, SyntaxErrorsGiveLineAndColumn) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"{\n  \"format_version\": 1,\n  \"bank\": {\"id\": \"t\",}\n}", "bad.json:3:"},
+      {"{\"a\": 1, \"a\": 2}", "bad.json:1:12: duplicate key \"a\""},
+      {"{\"a\": \"\xff\"}", "bad.json:1:"},
+      {std::string("{\"a\": 1}\0garbage", 16), "a NUL byte"},
+      {"   ", "the file is empty"},
+      {std::string(100000, '['), "nesting deeper than 64 levels"},
+      {"{\"format_version\": 0.00000000001e-2147483639}", "format_version"},
+  };
+  for (const auto& [text, expected] : cases) {
+    Diagnostics diag;
+    try {
+      ReadNativeBank(text, "bad.json", TheCatalog(), diag);
+      EXPECT_NE(diag.Format().find(expected), std::string::npos) << diag.Format();
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace proctor

@@ -1,0 +1,63 @@
+#include "engine/question.h"
+
+#include <gtest/gtest.h>
+
+namespace proctor {
+namespace {
+
+Question Make(ItemType type, std::vector<std::string> key) {
+  Question q;
+  q.type = type;
+  q.options = {{"a", "A"}, {"b", "B"}, {"c", "C"}, {"d", "D"}, {"e", "E"}};
+  q.key = std::move(key);
+  return q;
+}
+
+TEST(IsCorrectTest, SingleNeedsExactlyTheKey) {
+  Question q = Make(ItemType::kSingle, {"b"});
+  EXPECT_TRUE(IsCorrect(q, {"b"}));
+  EXPECT_FALSE(IsCorrect(q, {"a"}));
+  EXPECT_FALSE(IsCorrect(q, {"a", "b"}));
+  EXPECT_FALSE(IsCorrect(q, {}));  // unanswered is wrong
+}
+
+TEST(IsCorrectTest, MultipleIsAllOrNothingInAnyOrder) {
+  Question q = Make(ItemType::kMultiple, {"a", "d"});
+  EXPECT_TRUE(IsCorrect(q, {"d", "a"}));
+  EXPECT_FALSE(IsCorrect(q, {"a"}));            // one of two right: no partial credit
+  EXPECT_FALSE(IsCorrect(q, {"a", "d", "e"}));  // one too many
+  EXPECT_FALSE(IsCorrect(q, {"a", "c"}));
+}
+
+TEST(IsCorrectTest, OrderingNeedsTheWholeSequence) {
+  Question q = Make(ItemType::kOrdering, {"c", "a", "b"});
+  EXPECT_TRUE(IsCorrect(q, {"c", "a", "b"}));
+  EXPECT_FALSE(IsCorrect(q, {"c", "b", "a"}));  // two of three in place: still wrong
+  EXPECT_FALSE(IsCorrect(q, {"a", "b", "c"}));
+}
+
+TEST(IsCorrectTest, MatchingNeedsEveryPair) {
+  Question q = Make(ItemType::kMatching, {"p1=b", "p2=a", "p3=e"});
+  q.prompts = {{"p1", "one"}, {"p2", "two"}, {"p3", "three"}};
+  EXPECT_TRUE(IsCorrect(q, {"p2=a", "p1=b", "p3=e"}));
+  EXPECT_FALSE(IsCorrect(q, {"p1=b", "p2=a", "p3=d"}));
+  EXPECT_FALSE(IsCorrect(q, {"p1=b", "p2=a"}));  // an unanswered prompt
+}
+
+TEST(ResponseEncodingTest, RoundTrips) {
+  Response r = {"a", "p1=b", "z.9_x-1"};
+  EXPECT_EQ(DecodeResponse(EncodeResponse(r)), r);
+  EXPECT_TRUE(DecodeResponse("").empty());
+}
+
+TEST(IdTest, ValidIdsAreShortAndPlain) {
+  EXPECT_TRUE(IsValidId("clf-d1-001"));
+  EXPECT_TRUE(IsValidId("Q.1_a"));
+  EXPECT_FALSE(IsValidId(""));
+  EXPECT_FALSE(IsValidId("a,b"));
+  EXPECT_FALSE(IsValidId("a=b"));
+  EXPECT_FALSE(IsValidId(std::string(65, 'a')));
+}
+
+}  // namespace
+}  // namespace proctor

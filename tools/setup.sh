@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages proctor needs to build and test, and nothing else.
+# Idempotent: silent when everything is already there.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build
+  libsqlite3-dev libcereal-dev rapidjson-dev libboost-program-options-dev
+  googletest libgtest-dev libgmock-dev
+  libncurses-dev tmux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "setup: these packages are missing: ${missing[*]}" >&2
+  echo "setup: install them as root: apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
