@@ -122,8 +122,9 @@ int RunProctor(const std::vector<std::string>& args, AppIo& io) {
     return command->run(vm, context);
   } catch (const UsageError& e) {
     io.out.flush();
-    io.err << "proctor: " << e.what() << "\n";
-    io.err << "Try 'proctor " << (command ? std::string(command->name) + " " : std::string()) << "--help'.\n";
+    // One line: the problem, then where to look.
+    io.err << "proctor: " << e.what() << " (see 'proctor "
+           << (command ? std::string(command->name) + " " : std::string()) << "--help')\n";
     return 2;
   } catch (const Error& e) {
     io.out.flush();

@@ -183,7 +183,7 @@ const Blueprint& Catalog::Resolve(std::string_view name, std::string_view today)
     known += b.code;
   }
   throw UsageError("unknown exam '" + SanitizeForTerminal(name, false) + "'; known exams: " + known +
-                   " (see 'proctor exams --all')");
+                   "");
 }
 
 }  // namespace proctor
