@@ -182,8 +182,7 @@ const Blueprint& Catalog::Resolve(std::string_view name, std::string_view today)
     known += known.empty() ? "" : ", ";
     known += b.code;
   }
-  throw UsageError("unknown exam '" + SanitizeForTerminal(name, false) + "'; known exams: " + known +
-                   "");
+  throw UsageError("unknown exam '" + SanitizeForTerminal(name, false) + "'; known exams: " + known);
 }
 
 }  // namespace proctor

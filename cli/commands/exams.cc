@@ -1,5 +1,6 @@
 // proctor exams: the catalog as a table.
 #include <map>
+#include <optional>
 #include <ostream>
 
 #include "cli/commands/command.h"
@@ -14,16 +15,24 @@ void Define(po::options_description& o, po::positional_options_description&) {
   o.add_options()("all", "also list retired, beta and upcoming exams");
 }
 
-std::map<std::string, int> QuestionCounts(Database& db) {
+// Questions each exam can draw: active, with a domain, of an item type the exam uses.
+std::map<std::string, int> QuestionCounts(Database& db, const Catalog& catalog) {
   std::map<std::string, int> counts;
-  Statement s(db, "SELECT exam, count(*) FROM questions WHERE active = 1 AND domain > 0 GROUP BY exam");
-  while (s.Step()) counts[s.Text(0)] = static_cast<int>(s.Int(1));
+  Statement s(db, R"sql(SELECT exam, type, case_study, count(*) FROM questions
+                        WHERE active = 1 AND domain > 0 GROUP BY exam, type, case_study)sql");
+  while (s.Step()) {
+    const Blueprint* b = catalog.Find(s.Text(0), "9999-12-31");
+    std::optional<ItemType> type = ParseItemType(s.Text(1));
+    if (b == nullptr || b->code != s.Text(0) || !type || !b->AllowsType(*type)) continue;
+    if (s.Int(2) != 0 && !b->AllowsCaseStudies()) continue;
+    counts[s.Text(0)] += static_cast<int>(s.Int(3));
+  }
   return counts;
 }
 
 int Run(const po::variables_map& vm, Context& c) {
   const bool all = vm.count("all") > 0;
-  std::map<std::string, int> counts = QuestionCounts(c.Db());
+  std::map<std::string, int> counts = QuestionCounts(c.Db(), c.catalog);
   const std::string today = c.Today();
   c.out << PadRight("Code", 9) << PadRight("Exam", 54) << PadRight("Level", 13)
         << "Items Unscored  Min  Pass  Banks  Status\n";
@@ -45,7 +54,7 @@ int Run(const po::variables_map& vm, Context& c) {
           << figures << status_text << "\n";
   }
   if (hidden > 0) c.out << "(" << hidden << " retired, beta or upcoming exams not shown; use --all)\n";
-  c.out << "Banks: questions available in your banks. Name an exam by code or family: proctor take clf\n";
+  c.out << "Banks: questions in your banks that the exam can draw. Name an exam by code or family: proctor take clf\n";
   return 0;
 }
 
