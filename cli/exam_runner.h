@@ -6,7 +6,8 @@
 
 namespace proctor {
 
-// Runs `attempt` to its end or until input ends. Returns the exit status (0).
-int RunAttempt(Context& context, Attempt attempt);
+// Runs `attempt` to its end or until input ends: full screen on a terminal unless `plain`, else
+// line mode. Returns the exit status (0).
+int RunAttempt(Context& context, Attempt attempt, bool plain);
 
 }  // namespace proctor

@@ -2,13 +2,18 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <langinfo.h>
+
 #include <clocale>
+#include <string>
 #include <iostream>
 
 #include "cli/app.h"
 
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "");
+  // Bank text is UTF-8; under a non-UTF-8 locale (LANG=C) the full-screen exam could not draw it.
+  if (std::string(nl_langinfo(CODESET)) != "UTF-8") std::setlocale(LC_CTYPE, "C.UTF-8");
   std::ios::sync_with_stdio(true);
   proctor::SystemClock clock;
   proctor::FdLineSource in(STDIN_FILENO);

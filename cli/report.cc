@@ -10,7 +10,9 @@ namespace proctor {
 
 const char* PassFail(bool passed) { return passed ? "PASS" : "FAIL"; }
 
-void PrintScoreReport(std::ostream& out, const Attempt& a, const ScoreReport& r) {
+void PrintScoreReport(std::ostream& out, const Attempt& a, const ScoreReport& r, int width) {
+  // Name column, then " 24%  12/15   Needs improvement" (33 columns).
+  const int name_width = std::max(16, std::min(52, width - 33));
   const Blueprint& b = a.blueprint;
   out << "\nScore report: " << b.code << " " << b.name << " (attempt " << a.id << ")\n";
   if (a.status == AttemptStatus::kExpired) {
@@ -27,13 +29,14 @@ void PrintScoreReport(std::ostream& out, const Attempt& a, const ScoreReport& r)
   out << "Time used: " << FormatDuration(used);
   if (a.minutes > 0) out << " of " << FormatDuration(int64_t{a.minutes} * 60000);
   out << "\n\n";
-  out << PadRight("Domain", 52) << "Weight  Right   Classification\n";
+  out << PadRight("Domain", name_width) << "Weight  Right   Classification\n";
   for (const DomainResult& d : r.domains) {
     std::string name = std::to_string(d.number) + " " + d.name;
     char figures[48];
     std::snprintf(figures, sizeof figures, "%5d%%  %-6s  ", d.weight,
                   (std::to_string(d.correct) + "/" + std::to_string(d.scored)).c_str());
-    out << PadRight(TruncateToWidth(name, 50), 52) << figures << DomainClassName(d.classification) << "\n";
+    out << PadRight(TruncateToWidth(name, name_width - 2), name_width) << figures
+        << DomainClassName(d.classification) << "\n";
   }
   out << "\n" << r.unscored_count << " unscored question" << (r.unscored_count == 1 ? "" : "s")
       << " did not count toward the score. Domains are compensatory: they need not pass one by one.\n";

@@ -10,7 +10,8 @@ namespace proctor {
 
 // The score report: result, scaled score against the pass line, raw and cut, time used, each
 // domain's classification, and how many items were unscored.
-void PrintScoreReport(std::ostream& out, const Attempt& attempt, const ScoreReport& report);
+// The domain table fits in `width` columns (the domain names are shortened if they must be).
+void PrintScoreReport(std::ostream& out, const Attempt& attempt, const ScoreReport& report, int width = 80);
 
 // "PASS" / "FAIL".
 const char* PassFail(bool passed);

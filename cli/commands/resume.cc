@@ -31,7 +31,7 @@ int Run(const po::variables_map& vm, Context& c) {
   Attempt attempt = LoadAttempt(db, id);
   if (attempt.status != AttemptStatus::kInProgress) {
     c.out << "Attempt " << id << " is already finished (" << AttemptStatusName(attempt.status) << ").\n";
-    PrintScoreReport(c.out, attempt, ScoreAttempt(attempt));
+    PrintScoreReport(c.out, attempt, ScoreAttempt(attempt), c.width);
     return 0;
   }
   int64_t left = attempt.deadline_ms - c.clock.NowMs();
@@ -39,7 +39,7 @@ int Run(const po::variables_map& vm, Context& c) {
     c.out << "Resuming attempt " << id << ": " << attempt.blueprint.code << ", question " << attempt.position + 1
           << " of " << attempt.items.size() << ", " << FormatDuration(left) << " left.\n";
   }
-  return RunAttempt(c, std::move(attempt));
+  return RunAttempt(c, std::move(attempt), vm.count("plain") > 0);
 }
 
 }  // namespace

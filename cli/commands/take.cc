@@ -50,7 +50,7 @@ int Run(const po::variables_map& vm, Context& c) {
   c.out << b.code << " " << b.name << ": attempt " << attempt.id << ", " << attempt.items.size()
         << " questions (" << scored << " scored; the unscored ones look the same), " << attempt.minutes
         << " minutes, pass line " << b.pass_score << " of " << b.scale_max << ". Seed " << attempt.seed << ".\n";
-  return RunAttempt(c, std::move(attempt));
+  return RunAttempt(c, std::move(attempt), vm.count("plain") > 0);
 }
 
 }  // namespace

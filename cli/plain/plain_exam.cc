@@ -6,34 +6,11 @@
 #include <ostream>
 #include <set>
 
+#include "cli/answer_format.h"
 #include "cli/report.h"
 #include "engine/text.h"
 
 namespace proctor {
-
-char OptionLetter(size_t index) { return static_cast<char>('A' + index); }
-
-std::string ResponseLetters(const AttemptItem& item, const Response& response) {
-  if (response.empty()) return "-";
-  const auto letter_of = [&](const std::string& option_id) {
-    auto it = std::find(item.option_order.begin(), item.option_order.end(), option_id);
-    return it == item.option_order.end() ? '?' : OptionLetter(static_cast<size_t>(it - item.option_order.begin()));
-  };
-  std::string out;
-  if (item.question.type == ItemType::kMatching) {
-    for (size_t p = 0; p < item.question.prompts.size(); ++p) {
-      for (const std::string& pair : response) {
-        if (pair.substr(0, pair.find('=')) == item.question.prompts[p].id) {
-          out += (out.empty() ? "" : " ") + std::to_string(p + 1) + "-" + letter_of(pair.substr(pair.find('=') + 1));
-        }
-      }
-    }
-    return out;
-  }
-  for (const std::string& id : response) out += letter_of(id);
-  if (item.question.type != ItemType::kOrdering) std::sort(out.begin(), out.end());
-  return out;
-}
 
 namespace {
 
@@ -81,7 +58,7 @@ class PlainExam {
     if (s_.attempt().status == AttemptStatus::kExpired) {
       out_ << "\nTime is up. The exam was submitted with your saved answers.\n";
     }
-    PrintScoreReport(out_, s_.attempt(), *s_.report());
+    PrintScoreReport(out_, s_.attempt(), *s_.report(), width_);
     return PlainOutcome::kFinished;
   }
 
@@ -117,10 +94,9 @@ class PlainExam {
       out_ << "\n";
     }
     Wrapped(q.stem);
-    if (q.type == ItemType::kMultiple) out_ << "(Choose " << CountWord(q.ChooseCount()) << ".)\n";
-    if (q.type == ItemType::kOrdering) out_ << "(Put the steps in order: type every letter, first step first.)\n";
+    if (std::string hint = ItemInstruction(q, false); !hint.empty()) out_ << hint << "\n";
     if (q.type == ItemType::kMatching) {
-      out_ << "(Match each numbered item to a lettered response: type one letter per item, in order.)\n\n";
+      out_ << "\n";
       for (size_t p = 0; p < q.prompts.size(); ++p) Wrapped(q.prompts[p].text, std::to_string(p + 1) + ". ");
     }
     out_ << "\n";

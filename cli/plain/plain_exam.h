@@ -17,10 +17,4 @@ enum class PlainOutcome {
 // Runs `session` until it finishes or input ends, printing to `out` wrapped at `width` columns.
 PlainOutcome RunPlainExam(Session& session, LineSource& in, std::ostream& out, int width);
 
-// The letter shown for option index i (A, B, ...).
-char OptionLetter(size_t index);
-
-// The learner's response as screen letters ("AC"; matching: "1-B 2-A"), "-" when unanswered.
-std::string ResponseLetters(const AttemptItem& item, const Response& response);
-
 }  // namespace proctor

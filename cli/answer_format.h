@@ -1,0 +1,20 @@
+// How answers look on screen: option letters in an attempt's display order.
+#pragma once
+
+#include <string>
+
+#include "engine/session.h"
+
+namespace proctor {
+
+// The letter shown for option index i (A, B, ...).
+char OptionLetter(size_t index);
+
+// The learner's response as screen letters ("AC"; ordering in order; matching: "1-B 2-A"),
+// "-" when unanswered.
+std::string ResponseLetters(const AttemptItem& item, const Response& response);
+
+// The instruction shown under a stem: "(Choose TWO.)", the ordering and matching hints, or "".
+std::string ItemInstruction(const Question& question, bool full_screen);
+
+}  // namespace proctor

@@ -1,0 +1,36 @@
+// The full-screen exam's logic without a terminal: keys in, session events and view changes out.
+// tui_exam.cc drives it with a real terminal; tests drive it directly.
+#pragma once
+
+#include "cli/tui/keys.h"
+#include "cli/tui/view.h"
+#include "engine/session.h"
+
+namespace proctor {
+
+class ExamController {
+ public:
+  ExamController(Session& session, ViewState view);
+
+  // Applies one key on a screen of the given size. Returns false when the learner leaves.
+  bool HandleKey(const KeyEvent& key, int width, int height);
+  // Checks the clock: ends the attempt at its deadline, raises the 15- and 5-minute notices.
+  void Tick();
+  ExamSnapshot Snapshot() const;
+  const ViewState& view() const { return view_; }
+
+ private:
+  void Apply(const ActionEvent& action, int width, int height);
+  void ApplyQuestion(const ActionEvent& action, int width, int height);
+  void Choose(int index);
+  void KeepCursorVisible(int width, int height);
+  void ShowReport();
+  void ClearNotice();
+
+  Session& session_;
+  ViewState view_;
+  bool warned_[2] = {false, false};
+  bool quit_ = false;
+};
+
+}  // namespace proctor

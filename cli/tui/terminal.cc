@@ -1,0 +1,159 @@
+#include "cli/tui/terminal.h"
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <ncursesw/curses.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <csignal>
+
+#include "engine/error.h"
+#include "engine/text.h"
+
+namespace proctor {
+
+namespace {
+
+volatile std::sig_atomic_t g_hangup = 0;
+volatile std::sig_atomic_t g_terminate = 0;
+
+extern "C" void OnHangup(int) { g_hangup = 1; }
+extern "C" void OnTerminate(int) { g_terminate = 1; }
+
+void Install(int signal, void (*handler)(int)) {
+  struct sigaction action {};
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a blocking read must return so the loop sees the flag
+  sigaction(signal, &action, nullptr);
+}
+
+enum Pair : short { kPairWarn = 1, kPairCritical, kPairCorrect, kPairWrong, kPairBarWarn, kPairBarCritical };
+
+attr_t Attributes(Style style, bool color, short& pair) {
+  pair = 0;
+  switch (style) {
+    case Style::kNormal: return A_NORMAL;
+    case Style::kBar: return A_REVERSE;
+    case Style::kBold: return A_BOLD;
+    case Style::kCursor: return A_REVERSE;
+    case Style::kSelected: return A_BOLD;
+    case Style::kDim: return A_DIM;
+    case Style::kWarn:
+      if (!color) return A_BOLD | A_UNDERLINE;
+      pair = kPairWarn;
+      return A_BOLD;
+    case Style::kCritical:
+      if (!color) return A_BOLD | A_REVERSE;
+      pair = kPairCritical;
+      return A_BOLD;
+    case Style::kCorrect:
+      if (!color) return A_BOLD;
+      pair = kPairCorrect;
+      return A_NORMAL;
+    case Style::kWrong:
+      if (!color) return A_UNDERLINE;
+      pair = kPairWrong;
+      return A_NORMAL;
+  }
+  return A_NORMAL;
+}
+
+}  // namespace
+
+Terminal::Terminal(bool color) : color_(color) {
+  if (initscr() == nullptr) throw Error("cannot start the full-screen exam on this terminal; try --plain");
+  raw();
+  noecho();
+  nonl();
+  keypad(stdscr, TRUE);
+  scrollok(stdscr, FALSE);
+  set_escdelay(25);
+  curs_set(0);
+  if (color_ && has_colors()) {
+    start_color();
+    use_default_colors();  // keep the terminal's own background: readable on dark and light themes
+    init_pair(kPairWarn, COLOR_YELLOW, -1);
+    init_pair(kPairCritical, COLOR_RED, -1);
+    init_pair(kPairCorrect, COLOR_GREEN, -1);
+    init_pair(kPairWrong, COLOR_RED, -1);
+  } else {
+    color_ = false;
+  }
+  Install(SIGHUP, OnHangup);
+  Install(SIGTERM, OnTerminate);
+}
+
+Terminal::~Terminal() {
+  curs_set(1);
+  endwin();
+}
+
+int Terminal::width() const { return COLS; }
+int Terminal::height() const { return LINES; }
+
+void Terminal::Draw(const Frame& frame) {
+  erase();
+  for (int r = 0; r < frame.height() && r < LINES; ++r) {
+    for (int c = 0; c < frame.width() && c < COLS; ++c) {
+      const Cell& cell = frame.At(r, c);
+      if (cell.glyph.empty()) continue;  // right half of a wide character
+      wchar_t text[8] = {};
+      size_t n = 0;
+      size_t pos = 0;
+      while (pos < cell.glyph.size() && n < 7) text[n++] = static_cast<wchar_t>(DecodeUtf8(cell.glyph, pos));
+      short pair = 0;
+      attr_t attrs = Attributes(cell.style, color_, pair);
+      cchar_t cc;
+      setcchar(&cc, text, attrs, pair, nullptr);
+      mvadd_wch(r, c, &cc);
+    }
+  }
+  refresh();
+}
+
+KeyEvent Terminal::ReadKey(int timeout_ms) {
+  using K = KeyEvent::Kind;
+  if (g_hangup) return {K::kHangup};
+  if (g_terminate) return {K::kInterrupt};
+  timeout(timeout_ms);
+  wint_t ch = 0;
+  int r = get_wch(&ch);
+  if (g_hangup) return {K::kHangup};
+  if (g_terminate) return {K::kInterrupt};
+  if (r == ERR) {
+    // A read error rather than a timeout: the terminal is gone. Never spin on it.
+    pollfd pfd{STDIN_FILENO, POLLIN, 0};
+    if (poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))) return {K::kHangup};
+    if (!isatty(STDIN_FILENO)) return {K::kHangup};
+    return {K::kTimeout};
+  }
+  if (r == KEY_CODE_YES) {
+    switch (ch) {
+      case KEY_UP: return {K::kUp};
+      case KEY_DOWN: return {K::kDown};
+      case KEY_LEFT: return {K::kLeft};
+      case KEY_RIGHT: return {K::kRight};
+      case KEY_ENTER: return {K::kEnter};
+      case KEY_BACKSPACE: return {K::kBackspace};
+      case KEY_PPAGE: return {K::kPageUp};
+      case KEY_NPAGE: return {K::kPageDown};
+      case KEY_HOME: return {K::kHome};
+      case KEY_END: return {K::kEnd};
+      case KEY_RESIZE: return {K::kResize};
+      default:
+        if (ch == static_cast<wint_t>(KEY_F(10))) return {K::kCtrl, U'e'};
+        return {K::kTimeout};
+    }
+  }
+  if (ch == 27) return {K::kEscape};
+  if (ch == '\r' || ch == '\n') return {K::kEnter};
+  if (ch == 127 || ch == 8) return {K::kBackspace};
+  if (ch >= 1 && ch <= 26) return {K::kCtrl, static_cast<char32_t>('a' + ch - 1)};
+  return {K::kChar, static_cast<char32_t>(ch)};
+}
+
+}  // namespace proctor

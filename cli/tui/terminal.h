@@ -1,0 +1,28 @@
+// The one file that talks to ncursesw: start and restore the terminal, draw frames, read keys.
+#pragma once
+
+#include "cli/tui/frame.h"
+#include "cli/tui/keys.h"
+
+namespace proctor {
+
+class Terminal {
+ public:
+  // Takes over the terminal (full screen, raw keys, no echo, hidden cursor). Closing the terminal
+  // (SIGHUP) or SIGTERM is reported by ReadKey as kHangup / kInterrupt, never a busy loop.
+  explicit Terminal(bool color);
+  ~Terminal();  // restores the terminal
+  Terminal(const Terminal&) = delete;
+  Terminal& operator=(const Terminal&) = delete;
+
+  int width() const;
+  int height() const;
+  void Draw(const Frame& frame);
+  // Waits up to timeout_ms for a key; kTimeout when none came.
+  KeyEvent ReadKey(int timeout_ms);
+
+ private:
+  bool color_;
+};
+
+}  // namespace proctor

@@ -1,0 +1,37 @@
+#include "cli/tui/tui_exam.h"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+
+#include "cli/tui/controller.h"
+#include "cli/tui/render.h"
+#include "cli/tui/terminal.h"
+
+namespace proctor {
+
+TuiOutcome RunTuiExam(Session& session, const TuiOptions& options) {
+  Terminal terminal(options.color);
+  ViewState view;
+  view.color = options.color;
+  view.notice = options.notice;
+  view.notice_is_warning = !options.notice.empty();
+  view.cursor = 0;
+  ExamController controller(session, view);
+  while (true) {
+    controller.Tick();
+    int w = terminal.width();
+    int h = terminal.height();
+    terminal.Draw(Render(controller.Snapshot(), controller.view(), w, h));
+    // Wake at the next whole second of the clock so the countdown ticks smoothly.
+    int64_t remaining = session.RemainingMs();
+    int wait = remaining == INT64_MAX ? 1000 : static_cast<int>(std::clamp<int64_t>(remaining % 1000 + 1, 50, 1000));
+    KeyEvent key = terminal.ReadKey(wait);
+    if (key.kind == KeyEvent::Kind::kHangup) return TuiOutcome::kHangup;
+    if (key.kind == KeyEvent::Kind::kInterrupt) return TuiOutcome::kLeft;
+    if (!controller.HandleKey(key, w, h)) break;
+  }
+  return session.in_progress() ? TuiOutcome::kLeft : TuiOutcome::kFinished;
+}
+
+}  // namespace proctor
