@@ -17,7 +17,7 @@ namespace proctor {
 
 const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> commands = {
-      &ExamsCommand(), &TakeCommand(), &ResumeCommand(), &HistoryCommand(), &BankCommand()};
+      &ExamsCommand(), &TakeCommand(), &ResumeCommand(), &HistoryCommand(), &ImportCommand(), &BankCommand()};
   return commands;
 }
 

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "engine/catalog.h"
 #include "engine/session.h"
@@ -16,6 +18,7 @@ struct AttemptOptions {
   int questions = 0;           // 0: the full form
   std::optional<int> minutes;  // overrides the exam's clock (before any accommodation)
   bool esl = false;            // +30 minutes, AWS's accommodation for non-native speakers
+  std::vector<std::string> banks;  // draw only from these bank ids (empty: every bank)
 };
 
 // The minutes an attempt gets: the exam's clock, scaled down for a shorter form (rounded up),

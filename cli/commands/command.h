@@ -27,6 +27,7 @@ const CommandSpec& TakeCommand();
 const CommandSpec& ResumeCommand();
 const CommandSpec& HistoryCommand();
 const CommandSpec& BankCommand();
+const CommandSpec& ImportCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

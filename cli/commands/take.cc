@@ -18,6 +18,7 @@ void Define(po::options_description& o, po::positional_options_description& p) {
       ("seed", po::value<uint64_t>()->value_name("N"), "draw the form from this seed (the same seed and banks give the same form)")
       ("questions", po::value<int>()->value_name("N"), "a shorter form of N questions (the unscored count and the clock scale with it)")
       ("minutes", po::value<int>()->value_name("N"), "set the clock to N minutes instead of the exam's")
+      ("bank", po::value<std::vector<std::string>>()->value_name("ID"), "draw only from this bank (repeat for several)")
       ("esl", "add 30 minutes (AWS's accommodation for non-native English speakers)")
       ("plain", "line mode even on a terminal");
   p.add("exam", 1);
@@ -37,6 +38,7 @@ int Run(const po::variables_map& vm, Context& c) {
   }
   if (vm.count("minutes")) options.minutes = vm["minutes"].as<int>();
   options.esl = vm.count("esl") > 0;
+  if (vm.count("bank")) options.banks = vm["bank"].as<std::vector<std::string>>();
 
   Database& db = c.Db();
   if (std::optional<int64_t> open = LatestInProgress(db)) {

@@ -65,7 +65,7 @@ void Header(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
   int time_col = f.width() - DisplayWidth(time) - 1;
   int middle_col = time_col - DisplayWidth(middle) - 3;
   std::string left = " " + a.blueprint.code + "  " + a.blueprint.name;
-  f.Put(0, 0, TruncateToWidth(left, std::max(0, middle_col - 1)), Style::kBar);
+  f.Put(0, 0, TruncateToWidth(left, std::max(0, middle_col - 2)), Style::kBar);
   f.Put(0, middle_col, middle, Style::kBar);
   f.Put(0, time_col, time, exam.report ? Style::kBar : TimeStyle(exam));
 }
