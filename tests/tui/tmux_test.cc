@@ -1,0 +1,182 @@
+// The full-screen exam end to end: the real binary in a tmux pane.
+#include <signal.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "tests/support/subprocess.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/tmux.h"
+
+namespace proctor::testing {
+namespace {
+
+class TmuxTest : public ::testing::Test {
+ protected:
+  // A shell command that runs proctor with this test's database.
+  std::string Proctor(const std::vector<std::string>& args) const {
+    std::string cmd = "env PROCTOR_DB=" + ShellQuote(db_) + " HOME=" + ShellQuote(dir_.path()) +
+                      " LANG=C.UTF-8 " + ShellQuote(PROCTOR_BINARY);
+    for (const std::string& a : args) cmd += " " + ShellQuote(a);
+    return cmd;
+  }
+  ProcessResult Plain(const std::vector<std::string>& args, const std::string& input = "") {
+    std::vector<std::string> argv = {PROCTOR_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    ProcessOptions o;
+    o.env = {{"PROCTOR_DB", db_}, {"HOME", dir_.path()}};
+    return RunProcess(argv, input, o);
+  }
+  static std::vector<std::string> Lines(const std::string& screen) {
+    std::vector<std::string> lines;
+    std::istringstream in(screen);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  }
+
+  TempDir dir_;
+  std::string db_ = dir_ / "proctor.db";
+};
+
+TEST_F(TmuxTest, ExamFromFirstQuestionToScoreReportWithResize) {
+  Tmux tmux(100, 30, Proctor({"take", "CLF-C02", "--seed", "1"}) + "; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("Question 1 of 65")) << tmux.Capture();
+  std::string first = tmux.Capture();
+  EXPECT_TRUE(std::regex_search(first, std::regex("Time left 1:(29:[45]\\d|30:00)"))) << first;
+  EXPECT_NE(first.find(" A-"), std::string::npos) << "the footer shows the keys";
+
+  tmux.Keys({"c"});
+  ASSERT_TRUE(tmux.WaitFor("(*) C.")) << tmux.Capture();
+  tmux.Keys({"f"});
+  ASSERT_TRUE(tmux.WaitFor("[Flagged]")) << tmux.Capture();
+  EXPECT_NE(tmux.Capture().find("Answered 1/65 · Flagged 1"), std::string::npos);
+
+  tmux.Keys({"r"});
+  ASSERT_TRUE(tmux.WaitFor("1 answered, 64 unanswered, 1 flagged")) << tmux.Capture();
+  EXPECT_TRUE(std::regex_search(tmux.Capture(), std::regex(" 1   C +\\*"))) << tmux.Capture();
+  tmux.Keys({"4", "0", "Enter"});
+  ASSERT_TRUE(tmux.WaitFor("Question 40 of 65")) << tmux.Capture();
+
+  tmux.Keys({"C-e"});
+  ASSERT_TRUE(tmux.WaitFor("You have 64 unanswered and 1 flagged questions")) << tmux.Capture();
+  tmux.Keys({"y"});
+  ASSERT_TRUE(tmux.WaitFor("Scored questions right: ")) << tmux.Capture();
+  std::string report = tmux.Capture();
+  EXPECT_TRUE(std::regex_search(report, std::regex("Result: (PASS|FAIL)   Scaled score: \\d+ \\(pass line 700"))) << report;
+  EXPECT_NE(report.find("1 Cloud Concepts"), std::string::npos);
+
+  // A smaller pane: everything is drawn again for the new size, once.
+  tmux.Resize(72, 24);
+  ASSERT_TRUE(tmux.WaitFor("Enter review answers")) << tmux.Capture();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::vector<std::string> lines = Lines(tmux.Capture());
+  ASSERT_EQ(lines.size(), 24u);
+  EXPECT_EQ(lines[0].rfind(" CLF-C02  AWS Certified", 0), 0u) << lines[0];
+  EXPECT_NE(lines[0].find("Score report"), std::string::npos) << lines[0];
+  EXPECT_NE(lines[23].find("Q quit"), std::string::npos) << lines[23];
+  int headers = 0;
+  for (const std::string& line : lines) headers += line.find("Score report: CLF-C02") != std::string::npos;
+  EXPECT_EQ(headers, 1);
+  EXPECT_TRUE(std::regex_search(tmux.Capture(), std::regex("2 Security and Compliance +30% +\\d+/15 +(Meets|Needs)")))
+      << tmux.Capture();
+
+  tmux.Resize(40, 12);
+  ASSERT_TRUE(tmux.WaitFor("Terminal too small")) << tmux.Capture();
+  tmux.Resize(100, 30);
+  ASSERT_TRUE(tmux.WaitForGone("Terminal too small")) << tmux.Capture();
+  EXPECT_NE(tmux.Capture().find("Scored questions right"), std::string::npos);
+
+  tmux.Keys({"Enter"});
+  ASSERT_TRUE(tmux.WaitFor("Answer review")) << tmux.Capture();
+  EXPECT_NE(tmux.Capture().find("> your answer   * the right answer"), std::string::npos) << tmux.Capture();
+  tmux.Keys({"q"});
+  // Back on the normal screen, the report stays where the learner can scroll to it.
+  ASSERT_TRUE(tmux.WaitFor("15 unscored questions did not count")) << tmux.Capture();
+  EXPECT_NE(Plain({"history"}).out.find("submitted"), std::string::npos);
+}
+
+TEST_F(TmuxTest, DeadlinePassedWhileClosedShowsTheReportWithWhatWasSaved) {
+  ASSERT_EQ(Plain({"take", "CLF-C02", "--seed", "4", "--minutes", "1"}, "a\nb\nquit\n").exit_code, 0);
+  sqlite3* db = nullptr;
+  sqlite3_open(db_.c_str(), &db);
+  sqlite3_exec(db, "UPDATE attempts SET deadline = started_at - 1000, started_at = started_at - 61000", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  Tmux tmux(100, 30, Proctor({"resume"}) + "; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("Time ran out while proctor was closed; the 2 answers saved before the deadline were scored."))
+      << tmux.Capture();
+  std::string screen = tmux.Capture();
+  EXPECT_NE(screen.find("Time ran out: the exam ended by itself"), std::string::npos) << screen;
+  EXPECT_TRUE(std::regex_search(screen, std::regex("Scored questions right: [0-2] of 50"))) << screen;
+}
+
+TEST_F(TmuxTest, HostileBankTextIsNeutralised) {
+  // Every text field carries a screen clear, a title change, an OSC 52 clipboard write, a C1 CSI
+  // and a right-to-left override.
+  const std::string evil = "\\u001b[2J\\u001b]0;PWNED\\u0007\\u001b]52;c;cHduZWQ=\\u0007\\u009b31m\\u202e";
+  std::string questions;
+  for (int i = 0; i < 6; ++i) {
+    questions += std::string(i ? "," : "") + R"({"id": "q)" + std::to_string(i) + R"(", "domain": )" +
+                 std::to_string(1 + i % 3) + R"(, "type": "single", "stem": "Before)" + evil + R"(After",
+      "options": [{"id": "a", "text": "Opt)" + evil + R"(ion"}, {"id": "b", "text": "Second"}],
+      "answer": "a", "explanation": "Expl)" + evil + R"(ained"})";
+  }
+  WriteFileBytes(dir_ / "evil.json", R"({"format_version": 1, "bank": {"id": "evil", "title": "Evil)" + evil +
+                                         R"("}, "exam": "CLF-C02", "questions": [)" + questions + "]}");
+  ProcessResult imported = Plain({"import", dir_ / "evil.json"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+
+  Tmux tmux(100, 30, Proctor({"take", "CLF-C02", "--bank", "evil", "--questions", "4", "--seed", "3"}) + "; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("Question 1 of 4")) << tmux.Capture();
+  std::string screen = tmux.Capture();
+  EXPECT_NE(screen.find(" BeforeAfter"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("Option"), std::string::npos) << screen;
+  EXPECT_EQ(screen.find("PWNED"), std::string::npos) << screen;
+  EXPECT_EQ(screen.find("\xE2\x80\xAE"), std::string::npos) << "no bidi override reaches the screen";
+  EXPECT_EQ(Lines(screen)[0].rfind(" CLF-C02", 0), 0u) << "the screen was not cleared: " << screen;
+  EXPECT_EQ(tmux.Command({"display-message", "-p", "-t", "0", "#{pane_title}"}).find("PWNED"), std::string::npos);
+  EXPECT_EQ(tmux.Command({"list-buffers"}), "") << "the clipboard (OSC 52) was not written";
+
+  // Plain mode writes no escape byte at all.
+  ProcessResult plain = Plain({"take", "CLF-C02", "--bank", "evil", "--questions", "4", "--seed", "3"}, "a\nreview\nquit\n");
+  EXPECT_EQ(plain.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(plain.out.find("BeforeAfter"), std::string::npos);
+  EXPECT_EQ(plain.out.find("PWNED"), std::string::npos);
+}
+
+TEST_F(TmuxTest, ClosingThePaneEndsTheProgramAndResumeReopensTheSameQuestion) {
+  std::string pidfile = dir_ / "pid";
+  // exec: the pane's process is proctor itself, so its pid is the one written.
+  Tmux tmux(100, 30, "echo $$ > " + ShellQuote(pidfile) + "; exec " + Proctor({"take", "CLF-C02", "--seed", "8"}));
+  ASSERT_TRUE(tmux.WaitFor("Question 1 of 65")) << tmux.Capture();
+  tmux.Keys({"b"});
+  ASSERT_TRUE(tmux.WaitFor("(*) B.") || tmux.WaitFor("[x] B.")) << tmux.Capture();
+  tmux.Keys({"Right"});
+  ASSERT_TRUE(tmux.WaitFor("Question 2 of 65")) << tmux.Capture();
+  tmux.Keys({"a", "f"});
+  ASSERT_TRUE(tmux.WaitFor("[Flagged]")) << tmux.Capture();
+  tmux.Keys({"Right"});
+  ASSERT_TRUE(tmux.WaitFor("Question 3 of 65")) << tmux.Capture();
+  pid_t pid = static_cast<pid_t>(std::stol(ReadFileBytes(pidfile)));
+
+  tmux.KillServer();  // the pane closes: proctor gets SIGHUP
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (kill(pid, 0) == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_NE(kill(pid, 0), 0) << "proctor kept running after its terminal closed";
+
+  Tmux again(100, 30, Proctor({"resume"}) + "; sleep 600");
+  ASSERT_TRUE(again.WaitFor("Question 3 of 65")) << again.Capture();
+  again.Keys({"r"});
+  ASSERT_TRUE(again.WaitFor("2 answered, 63 unanswered, 1 flagged")) << again.Capture();
+  std::string review = again.Capture();
+  EXPECT_TRUE(std::regex_search(review, std::regex(" 1   B +2   A\\w* +\\*"))) << review;
+}
+
+}  // namespace
+}  // namespace proctor::testing
