@@ -100,6 +100,23 @@ TEST_F(TmuxTest, ExamFromFirstQuestionToScoreReportWithResize) {
   EXPECT_NE(Plain({"history"}).out.find("submitted"), std::string::npos);
 }
 
+TEST_F(TmuxTest, NoColorTurnsColoursOff) {
+  // A FAIL report is drawn in red, unless NO_COLOR is set.
+  for (bool no_color : {false, true}) {
+    std::string command = Proctor({"take", "CLF-C02", "--questions", "3", "--seed", "2"});
+    if (no_color) command = "NO_COLOR=1 " + command;
+    Tmux tmux(100, 30, command + "; sleep 600");
+    ASSERT_TRUE(tmux.WaitFor("Question 1 of 3")) << tmux.Capture();
+    tmux.Keys({"C-e", "y"});
+    ASSERT_TRUE(tmux.WaitFor("Result: FAIL")) << tmux.Capture();
+    std::string styled = tmux.Command({"capture-pane", "-p", "-e", "-t", "0"});
+    bool red = styled.find("\x1b[31m") != std::string::npos || styled.find(";31m") != std::string::npos ||
+               styled.find("\x1b[91m") != std::string::npos;
+    EXPECT_EQ(red, !no_color) << (no_color ? "NO_COLOR=1" : "colour");
+    EXPECT_NE(styled.find("\x1b[7m"), std::string::npos) << "the bars stay in reverse video either way";
+  }
+}
+
 TEST_F(TmuxTest, DeadlinePassedWhileClosedShowsTheReportWithWhatWasSaved) {
   ASSERT_EQ(Plain({"take", "CLF-C02", "--seed", "4", "--minutes", "1"}, "a\nb\nquit\n").exit_code, 0);
   sqlite3* db = nullptr;
