@@ -157,23 +157,9 @@ void serialize(Archive& ar, Prompt& p) {
   ar(cereal::make_nvp("id", p.id), cereal::make_nvp("text", p.text));
 }
 
+// One field list serves saving and loading; the item type travels as its name.
 template <class Archive>
-void save(Archive& ar, const Question& q) {
-  ar(cereal::make_nvp("bank", q.bank_id), cereal::make_nvp("id", q.id),
-     cereal::make_nvp("exam", q.exam), cereal::make_nvp("domain", q.domain),
-     cereal::make_nvp("type", std::string(ItemTypeName(q.type))),
-     cereal::make_nvp("scenario_id", q.scenario_id),
-     cereal::make_nvp("scenario_title", q.scenario_title),
-     cereal::make_nvp("scenario_text", q.scenario_text), cereal::make_nvp("stem", q.stem),
-     cereal::make_nvp("options", q.options), cereal::make_nvp("prompts", q.prompts),
-     cereal::make_nvp("key", q.key), cereal::make_nvp("explanation", q.explanation),
-     cereal::make_nvp("references", q.references), cereal::make_nvp("tags", q.tags),
-     cereal::make_nvp("borderline", q.borderline), cereal::make_nvp("pilot", q.pilot));
-}
-
-template <class Archive>
-void load(Archive& ar, Question& q) {
-  std::string type;
+void QuestionFields(Archive& ar, Question& q, std::string& type) {
   ar(cereal::make_nvp("bank", q.bank_id), cereal::make_nvp("id", q.id),
      cereal::make_nvp("exam", q.exam), cereal::make_nvp("domain", q.domain),
      cereal::make_nvp("type", type), cereal::make_nvp("scenario_id", q.scenario_id),
@@ -183,6 +169,19 @@ void load(Archive& ar, Question& q) {
      cereal::make_nvp("key", q.key), cereal::make_nvp("explanation", q.explanation),
      cereal::make_nvp("references", q.references), cereal::make_nvp("tags", q.tags),
      cereal::make_nvp("borderline", q.borderline), cereal::make_nvp("pilot", q.pilot));
+}
+
+template <class Archive>
+void save(Archive& ar, const Question& q) {
+  std::string type(ItemTypeName(q.type));
+  // Saving only reads the fields; the shared list takes them by reference.
+  QuestionFields(ar, const_cast<Question&>(q), type);
+}
+
+template <class Archive>
+void load(Archive& ar, Question& q) {
+  std::string type;
+  QuestionFields(ar, q, type);
   std::optional<ItemType> parsed = ParseItemType(type);
   if (!parsed) throw cereal::Exception("unknown item type " + type);
   q.type = *parsed;

@@ -13,6 +13,22 @@ using testing::ReadFileBytes;
 using testing::TempDir;
 using testing::WriteFileBytes;
 
+// A bank of `count` CLF-C02 domain-1 questions with the given stem.
+Bank MakeBank(int count, const std::string& stem) {
+  Bank bank;
+  bank.info = {"b", "B", "", "", "", {}};
+  for (int i = 0; i < count; ++i) {
+    Question q;
+    q.bank_id = "b";
+    q.id = "q" + std::to_string(i);
+    q.exam = "CLF-C02";
+    q.domain = 1;
+    q.stem = stem;
+    bank.questions.push_back(q);
+  }
+  return bank;
+}
+
 std::string OpenError(const std::string& path) {
   try {
     Database::Open(path);
@@ -80,18 +96,7 @@ TEST(DatabaseTest, DamagedDatabaseGivesAClearMessage) {
   TempDir dir;
   {
     Database db = Database::Open(dir / "p.db");
-    Bank bank;
-    bank.info = {"b", "B", "", "", "", {}};
-    for (int i = 0; i < 300; ++i) {
-      Question q;
-      q.bank_id = "b";
-      q.id = "q" + std::to_string(i);
-      q.exam = "CLF-C02";
-      q.domain = 1;
-      q.stem = std::string(200, 'x');
-      bank.questions.push_back(q);
-    }
-    ImportBank(db, bank, {"test", "native", "h", false}, 0);
+    ImportBank(db, MakeBank(300, std::string(200, 'x')), {"test", "native", "h", false}, 0);
   }
   std::string bytes = ReadFileBytes(dir / "p.db");
   ASSERT_GT(bytes.size(), 8192u);
@@ -122,17 +127,7 @@ TEST(DatabaseTest, TransactionRollsBackUnlessCommitted) {
 
 TEST(BankStoreTest, ReimportAddsNothingAndUpdatesInPlace) {
   Database db = Database::Open(":memory:");
-  Bank bank;
-  bank.info = {"b", "B", "", "", "", {}};
-  for (int i = 0; i < 3; ++i) {
-    Question q;
-    q.bank_id = "b";
-    q.id = "q" + std::to_string(i);
-    q.exam = "CLF-C02";
-    q.domain = 1;
-    q.stem = "stem";
-    bank.questions.push_back(q);
-  }
+  Bank bank = MakeBank(3, "stem");
   ImportSummary first = ImportBank(db, bank, {"f", "native", "h1", false}, 0);
   EXPECT_EQ(first.added, 3);
   ImportSummary again = ImportBank(db, bank, {"f", "native", "h1", false}, 0);
