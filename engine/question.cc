@@ -1,6 +1,7 @@
 #include "engine/question.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace proctor {
@@ -79,6 +80,32 @@ std::string HashHex(std::string_view data) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+std::string NormalizeText(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isspace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(c));
+  }
+  return out;
+}
+
+std::string Fingerprint(const Question& q) {
+  std::vector<std::string> options;
+  for (const Option& o : q.options) options.push_back(NormalizeText(o.text));
+  for (const Prompt& p : q.prompts) options.push_back("prompt:" + NormalizeText(p.text));
+  std::sort(options.begin(), options.end());
+  std::string text = NormalizeText(q.stem);
+  for (const std::string& o : options) text += '\x1f' + o;
+  return HashHex(text);
 }
 
 std::string CountWord(int n) {

@@ -68,6 +68,13 @@ Response DecodeResponse(std::string_view encoded);
 // A stable 64-bit FNV-1a hash, as 16 hex digits; used for change detection, not security.
 std::string HashHex(std::string_view data);
 
+// Collapses white space and lower-cases ASCII, for comparing question text.
+std::string NormalizeText(std::string_view text);
+
+// The content fingerprint of a question (normalized stem and options, in any order): two questions
+// with the same fingerprint are the same question, whatever their banks and ids.
+std::string Fingerprint(const Question& question);
+
 // Returns "TWO", "THREE", ... for 2..10, else the number.
 std::string CountWord(int n);
 

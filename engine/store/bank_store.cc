@@ -7,7 +7,8 @@
 
 namespace proctor {
 
-ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& source, int64_t now_ms) {
+ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& source, int64_t now_ms,
+                         const ImportProgress& progress) {
   ImportSummary summary;
   summary.bank_id = bank.info.id;
   Transaction tx(db);
@@ -28,12 +29,23 @@ ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& sourc
   Statement find(db, "SELECT content_hash FROM questions WHERE bank_id = ?1 AND id = ?2");
   Statement upsert(db, R"sql(
       INSERT INTO questions (bank_id, id, exam, domain, type, case_study, pilot, active,
-                             content_hash, body, updated_at)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10)
+                             content_hash, body, updated_at, fingerprint)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11)
       ON CONFLICT (bank_id, id) DO UPDATE SET exam = ?3, domain = ?4, type = ?5, case_study = ?6,
-        pilot = ?7, active = 1, content_hash = ?8, body = ?9, updated_at = ?10)sql");
+        pilot = ?7, active = 1, content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11)sql");
+  Statement same(db, R"sql(
+      SELECT bank_id, id FROM questions
+       WHERE fingerprint = ?1 AND active = 1 AND NOT (bank_id = ?2 AND id = ?3) LIMIT 1)sql");
   Statement revive(db, "UPDATE questions SET active = 1 WHERE bank_id = ?1 AND id = ?2");
+  size_t done = 0;
   for (const Question& q : bank.questions) {
+    if (progress && ++done % 1000 == 0) progress(done, bank.questions.size());
+    same.Reset();
+    same.Bind(1, Fingerprint(q)).Bind(2, bank.info.id).Bind(3, q.id);
+    if (same.Step()) {
+      summary.duplicates.push_back(q.id + ": same as " + same.Text(0) + "/" + same.Text(1));
+      continue;
+    }
     std::string body = QuestionToJson(q);
     std::string hash = HashHex(body);
     find.Reset();
@@ -49,11 +61,12 @@ ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& sourc
     upsert.Reset();
     upsert.Bind(1, bank.info.id).Bind(2, q.id).Bind(3, q.exam).Bind(4, q.domain)
         .Bind(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
-        .Bind(8, hash).Bind(9, body).Bind(10, now_ms);
+        .Bind(8, hash).Bind(9, body).Bind(10, now_ms).Bind(11, Fingerprint(q));
     upsert.Run();
     ++(exists ? summary.updated : summary.added);
   }
   summary.retired = std::max(0, previously_active - (summary.updated + summary.unchanged));
+  if (progress) progress(bank.questions.size(), bank.questions.size());
   tx.Commit();
   return summary;
 }

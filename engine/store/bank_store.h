@@ -1,6 +1,7 @@
 // Banks and questions in the database: all-or-nothing imports and the draw pool for an exam.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,13 @@ struct ImportSummary {
   int updated = 0;
   int unchanged = 0;
   int retired = 0;  // in the database but no longer in the file: kept for history, not drawn
+  // Questions not imported because the same question (stem and options) is already active in
+  // another bank or earlier in this one: "id: same as bank/id".
+  std::vector<std::string> duplicates;
 };
+
+// Called during an import with the questions done so far and the total.
+using ImportProgress = std::function<void(size_t done, size_t total)>;
 
 struct BankSource {
   std::string source;     // where the file came from (path, or "shipped:<name>")
@@ -27,7 +34,8 @@ struct BankSource {
 
 // Imports `bank` in one transaction: questions are upserted by (bank id, question id) and compared
 // by content hash; questions missing from the file are retired, never deleted, so history stays.
-ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& source, int64_t now_ms);
+ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& source, int64_t now_ms,
+                         const ImportProgress& progress = nullptr);
 
 // Returns true if a bank file with this hash was already imported.
 bool BankFileKnown(Database& db, const std::string& file_hash);

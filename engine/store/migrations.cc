@@ -1,20 +1,38 @@
 #include "engine/store/migrations.h"
 
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "engine/json/snapshot.h"
 #include "engine/store/database.h"
 
 namespace proctor {
 
 namespace {
 
-// Index i holds the SQL that takes the schema from version i to i + 1. Never edit a shipped
-// entry: add a new one.
-const std::vector<const char*>& Steps() {
-  static const std::vector<const char*> steps = {
+struct Step {
+  const char* sql;
+  void (*after)(Database& db);  // data changes SQL alone cannot make, or nullptr
+};
+
+// Version 2 adds a content fingerprint to every question, for finding duplicates across banks.
+void BackfillFingerprints(Database& db) {
+  Statement read(db, "SELECT bank_id, id, body FROM questions");
+  Statement write(db, "UPDATE questions SET fingerprint = ?3 WHERE bank_id = ?1 AND id = ?2");
+  std::vector<std::tuple<std::string, std::string, std::string>> rows;
+  while (read.Step()) rows.emplace_back(read.Text(0), read.Text(1), Fingerprint(QuestionFromJson(read.Text(2))));
+  for (const auto& [bank, id, fingerprint] : rows) {
+    write.Reset();
+    write.Bind(1, bank).Bind(2, id).Bind(3, fingerprint).Run();
+  }
+}
+
+// Index i takes the schema from version i to i + 1. Never edit a shipped entry: add a new one.
+const std::vector<Step>& Steps() {
+  static const std::vector<Step> steps = {
       // 0 -> 1: banks, questions, attempts and their items.
-      R"sql(
+      {R"sql(
 CREATE TABLE banks (
   id          TEXT PRIMARY KEY,
   title       TEXT NOT NULL,
@@ -86,7 +104,22 @@ CREATE TABLE attempt_domains (
   class      TEXT NOT NULL,
   PRIMARY KEY (attempt_id, domain)
 ) WITHOUT ROWID;
-)sql",
+)sql", nullptr},
+      // 1 -> 2: content fingerprints (duplicates across banks), and the bank files seen in the
+      // banks folder (only new or changed files are read again).
+      {R"sql(
+ALTER TABLE questions ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+CREATE INDEX questions_by_fingerprint ON questions (fingerprint);
+CREATE TABLE bank_files (
+  path        TEXT PRIMARY KEY,
+  size        INTEGER NOT NULL,
+  mtime_ns    INTEGER NOT NULL,
+  file_hash   TEXT NOT NULL,
+  bank_id     TEXT,
+  status      TEXT NOT NULL,
+  checked_at  INTEGER NOT NULL
+);
+)sql", BackfillFingerprints},
   };
   return steps;
 }
@@ -105,7 +138,9 @@ void Migrate(Database& db) {
   for (int v = version; v < SchemaVersion(); ++v) {
     Transaction tx(db);
     if (v == 0) db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-    db.Exec(Steps()[static_cast<size_t>(v)]);
+    const Step& step = Steps()[static_cast<size_t>(v)];
+    db.Exec(step.sql);
+    if (step.after != nullptr) step.after(db);
     db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
     tx.Commit();
   }

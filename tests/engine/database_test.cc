@@ -23,7 +23,7 @@ Bank MakeBank(int count, const std::string& stem) {
     q.id = "q" + std::to_string(i);
     q.exam = "CLF-C02";
     q.domain = 1;
-    q.stem = stem;
+    q.stem = stem + " #" + std::to_string(i);
     bank.questions.push_back(q);
   }
   return bank;
@@ -133,14 +133,27 @@ TEST(BankStoreTest, ReimportAddsNothingAndUpdatesInPlace) {
   ImportSummary again = ImportBank(db, bank, {"f", "native", "h1", false}, 0);
   EXPECT_EQ(again.added, 0);
   EXPECT_EQ(again.unchanged, 3);
-  bank.questions[1].stem = "edited";
+  bank.questions[1].explanation = "edited";
   bank.questions.pop_back();
   ImportSummary edited = ImportBank(db, bank, {"f", "native", "h2", false}, 0);
   EXPECT_EQ(edited.updated, 1);
   EXPECT_EQ(edited.unchanged, 1);
   EXPECT_EQ(edited.retired, 1);
   EXPECT_EQ(LoadCandidates(db, "CLF-C02").size(), 2u);
-  EXPECT_EQ(LoadQuestion(db, "b", "q1").stem, "edited");
+  EXPECT_EQ(LoadQuestion(db, "b", "q1").explanation, "edited");
+}
+
+TEST(BankStoreTest, TheSameQuestionInAnotherBankIsReportedAndNotDoubled) {
+  Database db = Database::Open(":memory:");
+  ImportBank(db, MakeBank(3, "What is S3?"), {"f", "native", "h1", false}, 0);
+  Bank copy = MakeBank(4, "what  is S3?");  // same text, other case and spacing
+  copy.info.id = "copy";
+  for (Question& q : copy.questions) q.bank_id = "copy";
+  ImportSummary s = ImportBank(db, copy, {"g", "native", "h2", false}, 0);
+  EXPECT_EQ(s.added, 1);  // only "#3" is new
+  ASSERT_EQ(s.duplicates.size(), 3u);
+  EXPECT_EQ(s.duplicates[0], "q0: same as b/q0");
+  EXPECT_EQ(LoadCandidates(db, "CLF-C02").size(), 4u);
 }
 
 }  // namespace

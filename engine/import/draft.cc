@@ -1,0 +1,123 @@
+#include "engine/import/draft.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "engine/text.h"
+#include "engine/validate.h"
+
+namespace proctor {
+
+std::string BankIdFromFileName(const std::string& file_name) {
+  std::string base = file_name.substr(file_name.find_last_of('/') + 1);
+  if (size_t dot = base.find_last_of('.'); dot != std::string::npos && dot > 0) base.erase(dot);
+  std::string id;
+  for (char ch : base) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '.' || c == '_') {
+      id += static_cast<char>(std::tolower(c));
+    } else if (!id.empty() && id.back() != '-') {
+      id += '-';
+    }
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  if (id.size() > 64) id.resize(64);
+  return id.empty() ? "imported" : id;
+}
+
+namespace {
+
+// "Security" matches domain "Security and Compliance"? No: only whole names, any case, or a
+// number. A category path ("$course$/AWS/Security and Compliance") is tried by its last part.
+int ResolveDomain(const Blueprint& exam, const std::string& text) {
+  std::string t(Trim(text));
+  if (t.empty()) return 0;
+  if (std::all_of(t.begin(), t.end(), [](unsigned char c) { return std::isdigit(c); }) && t.size() < 4) {
+    int n = std::stoi(t);
+    return exam.FindDomain(n) ? n : -1;
+  }
+  // "Domain 2", "Domain 2: Security..." -> 2
+  std::string lower = AsciiLower(t);
+  if (lower.rfind("domain ", 0) == 0) {
+    size_t i = 7;
+    int n = 0;
+    while (i < lower.size() && std::isdigit(static_cast<unsigned char>(lower[i]))) n = n * 10 + (lower[i++] - '0');
+    if (i > 7) return exam.FindDomain(n) ? n : -1;
+  }
+  if (const Domain* d = exam.FindDomainByName(t)) return d->number;
+  return -1;
+}
+
+}  // namespace
+
+Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const ImportSettings& settings,
+                 const Catalog& catalog, Diagnostics& diag) {
+  Bank bank;
+  bank.info.id = settings.bank_id.empty() ? BankIdFromFileName(file_name) : settings.bank_id;
+  bank.info.title = settings.title.empty() ? file_name.substr(file_name.find_last_of('/') + 1) : settings.title;
+  for (const Skipped& s : draft.skipped) {
+    diag.Warning(file_name + ":" + std::to_string(s.line), "skipped: " + s.reason);
+  }
+  std::map<std::string, int> ids;           // id -> line of the first question with that stem
+  std::map<std::string, int> fingerprints;  // content -> line
+  for (const DraftQuestion& d : draft.questions) {
+    const std::string where = file_name + ":" + std::to_string(d.line);
+    const int errors_before = diag.error_count();
+    Question q;
+    q.bank_id = bank.info.id;
+    q.stem = std::string(Trim(d.stem));
+    q.explanation = std::string(Trim(d.explanation));
+    q.references = d.references;
+    q.exam = AsciiUpper(Trim(d.exam.empty() ? settings.exam : d.exam));
+    const Blueprint* exam = nullptr;
+    if (q.exam.empty()) {
+      diag.Error(where, "no exam: the file does not say which exam this question is for; pass --exam CODE");
+    } else {
+      exam = catalog.Find(q.exam, "9999-12-31");
+      if (exam == nullptr) {
+        diag.Error(where, "unknown exam \"" + q.exam + "\"");
+      } else {
+        q.exam = exam->code;  // a family ("saa") means its newest version
+      }
+    }
+    if (exam != nullptr) {
+      int domain = ResolveDomain(*exam, d.domain);
+      if (domain < 0) {
+        diag.Error(where, q.exam + " has no domain \"" + d.domain + "\" (domains 1-" + std::to_string(exam->domains.size()) + ")");
+      } else if (domain == 0 && !d.category.empty()) {
+        std::string last = d.category.substr(d.category.find_last_of('/') + 1);
+        domain = std::max(0, ResolveDomain(*exam, last));
+      }
+      q.domain = std::max(0, domain);
+    }
+    int correct = 0;
+    for (size_t i = 0; i < d.options.size(); ++i) {
+      std::string id(1, static_cast<char>('a' + std::min<size_t>(i, 25)));
+      if (i >= 26) id = "o" + std::to_string(i + 1);
+      q.options.push_back({id, std::string(Trim(d.options[i].text)), false});
+      if (d.options[i].correct) {
+        q.key.push_back(id);
+        ++correct;
+      }
+    }
+    q.type = correct > 1 ? ItemType::kMultiple : ItemType::kSingle;
+    if (correct == 0) diag.Error(where, "no option is marked right");
+    std::string base_id = "q-" + HashHex(NormalizeText(q.stem)).substr(0, 12);
+    q.id = base_id;
+    for (int n = 2; ids.count(q.id); ++n) q.id = base_id + "-" + std::to_string(n);
+    if (diag.error_count() == errors_before) ValidateQuestion(q, catalog, where, diag);
+    if (diag.error_count() != errors_before) continue;
+    std::string fp = Fingerprint(q);
+    if (auto it = fingerprints.find(fp); it != fingerprints.end()) {
+      diag.Warning(where, "skipped: duplicate of the question at line " + std::to_string(it->second));
+      continue;
+    }
+    fingerprints.emplace(fp, d.line);
+    ids.emplace(q.id, d.line);
+    bank.questions.push_back(std::move(q));
+  }
+  return bank;
+}
+
+}  // namespace proctor

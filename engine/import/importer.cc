@@ -1,0 +1,91 @@
+#include "engine/import/importer.h"
+
+#include "engine/import/native_json.h"
+#include "engine/import/readers.h"
+#include "engine/text.h"
+
+namespace proctor {
+
+std::string_view BankFormatName(BankFormat format) {
+  switch (format) {
+    case BankFormat::kNative: return "native";
+    case BankFormat::kChecklistMarkdown: return "checklist-markdown";
+    case BankFormat::kLettered: return "lettered";
+    case BankFormat::kGift: return "gift";
+    case BankFormat::kMoodleXml: return "moodle-xml";
+    case BankFormat::kCsv: return "csv";
+  }
+  return "native";
+}
+
+std::optional<BankFormat> ParseBankFormat(std::string_view name) {
+  std::string n = AsciiLower(name);
+  if (n == "native" || n == "json") return BankFormat::kNative;
+  if (n == "checklist-markdown" || n == "checklist" || n == "markdown") return BankFormat::kChecklistMarkdown;
+  if (n == "lettered" || n == "aiken") return BankFormat::kLettered;
+  if (n == "gift") return BankFormat::kGift;
+  if (n == "moodle-xml" || n == "xml" || n == "moodle") return BankFormat::kMoodleXml;
+  if (n == "csv") return BankFormat::kCsv;
+  return std::nullopt;
+}
+
+BankFormat DetectBankFormat(const std::string& path, std::string_view text) {
+  std::string lower = AsciiLower(path);
+  const auto ends = [&](std::string_view ext) {
+    return lower.size() >= ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0;
+  };
+  if (ends(".json")) return BankFormat::kNative;
+  if (ends(".gift")) return BankFormat::kGift;
+  if (ends(".xml")) return BankFormat::kMoodleXml;
+  if (ends(".csv")) return BankFormat::kCsv;
+  const bool checkboxes = text.find("- [x]") != std::string_view::npos || text.find("- [X]") != std::string_view::npos ||
+                          text.find("- [ ]") != std::string_view::npos;
+  if (checkboxes && text.find("### ") != std::string_view::npos) return BankFormat::kChecklistMarkdown;
+  if (ends(".md") || ends(".markdown")) return BankFormat::kLettered;
+  std::string_view t = Trim(text.substr(0, 4096));
+  if (!t.empty() && t[0] == '{') return BankFormat::kNative;
+  if (!t.empty() && t[0] == '<') return BankFormat::kMoodleXml;
+  if (text.find("ANSWER:") != std::string_view::npos || text.find("orrect answer") != std::string_view::npos) {
+    return BankFormat::kLettered;
+  }
+  if (text.find('{') != std::string_view::npos && (text.find('=') != std::string_view::npos || text.find('~') != std::string_view::npos)) {
+    return BankFormat::kGift;
+  }
+  return BankFormat::kLettered;
+}
+
+ReadResult ReadBankFile(const TextFile& file, BankFormat format, const ImportSettings& settings,
+                        const Catalog& catalog, Diagnostics& diag) {
+  ReadResult result;
+  result.format = format;
+  file.CheckPlainText(/*allow_long_lines=*/format == BankFormat::kNative);
+  if (format == BankFormat::kNative) {
+    result.bank = ReadNativeBank(file.text(), file.name(), catalog, diag);
+    if (!settings.bank_id.empty()) {
+      result.bank.info.id = settings.bank_id;
+      for (Question& q : result.bank.questions) q.bank_id = settings.bank_id;
+    }
+    if (!settings.title.empty()) result.bank.info.title = settings.title;
+    return result;
+  }
+  DraftBank draft;
+  switch (format) {
+    case BankFormat::kChecklistMarkdown: draft = ReadChecklistMarkdown(file, diag); break;
+    case BankFormat::kLettered: draft = ReadLettered(file, diag); break;
+    case BankFormat::kGift: draft = ReadGift(file, diag); break;
+    case BankFormat::kMoodleXml: draft = ReadMoodleXml(file, diag); break;
+    case BankFormat::kCsv: draft = ReadCsv(file, diag); break;
+    case BankFormat::kNative: break;
+  }
+  int warnings_before = diag.warning_count();
+  result.bank = FinishDraft(draft, file.name(), settings, catalog, diag);
+  result.skipped = static_cast<int>(draft.skipped.size());
+  // FinishDraft also skips duplicates within the file (as warnings beginning "skipped:").
+  for (size_t i = static_cast<size_t>(warnings_before); i < diag.items().size(); ++i) {
+    const Diagnostic& d = diag.items()[i];
+    if (d.severity == Diagnostic::Severity::kWarning && d.message.rfind("skipped: duplicate", 0) == 0) ++result.skipped;
+  }
+  return result;
+}
+
+}  // namespace proctor

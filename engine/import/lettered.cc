@@ -1,0 +1,265 @@
+// Lettered options with an answer key, and Moodle's Aiken layout:
+//
+//   1. A company needs ...?<br/>Which service ...?        (every item may be numbered "1.")
+//       - A. Amazon S3
+//       - B. Amazon EBS
+//   <details><summary>Answer</summary>
+//   Correct answer: B, E           (or "Correct Answer: AB", or Aiken's "ANSWER: B")
+//   Explanation: ...
+//   Reference: <https://docs.aws.amazon.com/...>
+//   </details>
+//
+// Option letters are matched by letter, so a list that starts at B works. In Aiken files (no
+// numbered stems) the first text after an ANSWER line starts the next question.
+#include <cctype>
+
+#include "engine/import/html_text.h"
+#include "engine/import/readers.h"
+#include "engine/text.h"
+
+namespace proctor {
+
+namespace {
+
+std::string StripTags(std::string_view line) {
+  std::string out;
+  size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == '<') {
+      size_t close = line.find('>', i);
+      if (close != std::string_view::npos) {
+        std::string tag = AsciiLower(line.substr(i, close - i + 1));
+        if (tag.rfind("<br", 0) == 0) out += '\n';
+        i = close + 1;
+        continue;
+      }
+    }
+    out += line[i++];
+  }
+  return out;
+}
+
+// "12. text" or "12) text" at the start of a line (indent under 2): the stem's text.
+bool ParseNumbered(std::string_view raw, std::string& text) {
+  size_t indent = raw.find_first_not_of(' ');
+  if (indent == std::string_view::npos || indent > 1) return false;
+  size_t i = indent;
+  while (i < raw.size() && std::isdigit(static_cast<unsigned char>(raw[i]))) ++i;
+  if (i == indent || i - indent > 4 || i + 1 >= raw.size() || (raw[i] != '.' && raw[i] != ')') || raw[i + 1] != ' ') {
+    return false;
+  }
+  text = std::string(Trim(raw.substr(i + 2)));
+  return !text.empty();
+}
+
+// "- A. text", "A) text", "* b. text" -> ('A', text).
+bool ParseOption(std::string_view line, char& letter, std::string& text) {
+  std::string_view l = Trim(line);
+  if (l.size() >= 2 && (l[0] == '-' || l[0] == '*') && l[1] == ' ') l = Trim(l.substr(2));
+  if (l.size() < 3 || !std::isalpha(static_cast<unsigned char>(l[0])) || (l[1] != '.' && l[1] != ')') || l[2] != ' ') {
+    return false;
+  }
+  letter = static_cast<char>(std::toupper(static_cast<unsigned char>(l[0])));
+  text = std::string(Trim(l.substr(3)));
+  return !text.empty();
+}
+
+// The letters of "B, E", "AB", "A and C", "B." -> "BE", "AB", "AC", "B". Empty if none.
+std::string ParseAnswerLetters(std::string_view text) {
+  std::string letters;
+  std::string token;
+  const auto flush = [&]() -> bool {
+    if (token.empty()) return true;
+    std::string t = token;
+    token.clear();
+    if (AsciiLower(t) == "and") return true;
+    while (!t.empty() && (t.back() == '.' || t.back() == ')')) t.pop_back();
+    if (t.empty() || t.size() > 8) return false;
+    for (char c : t) {
+      if (!std::isupper(static_cast<unsigned char>(c))) return false;
+    }
+    letters += t;
+    return true;
+  };
+  for (char c : text) {
+    if (c == ',' || c == ' ' || c == '&' || c == ';' || c == '/') {
+      if (!flush()) return letters;
+    } else {
+      token += c;
+    }
+  }
+  flush();
+  return letters;
+}
+
+// "Correct answer: B" / "Correct Answers - A, C" / "ANSWER: B" -> the text after the label.
+bool ParseAnswerLine(std::string_view line, std::string& rest) {
+  std::string lower = AsciiLower(line);
+  size_t at = std::string::npos;
+  size_t label = 0;
+  for (const char* prefix : {"correct answers", "correct answer", "answer"}) {
+    size_t p = lower.find(prefix);
+    if (p != std::string::npos && (p == 0 || !std::isalpha(static_cast<unsigned char>(lower[p - 1])))) {
+      at = p;
+      label = std::string(prefix).size();
+      break;
+    }
+  }
+  if (at == std::string::npos || at > 4) return false;  // "answer" must open the line
+  std::string_view after = line.substr(at + label);
+  size_t i = 0;
+  while (i < after.size() && (after[i] == ' ' || after[i] == ':' || after[i] == '-' || after[i] == '*')) ++i;
+  if (i == 0) return false;
+  rest = std::string(Trim(after.substr(i)));
+  return !rest.empty();
+}
+
+bool StartsWithLabel(std::string_view line, std::string_view label, std::string& rest) {
+  std::string lower = AsciiLower(Trim(line));
+  if (lower.rfind(label, 0) != 0) return false;
+  std::string_view t = Trim(line);
+  rest = std::string(Trim(t.substr(label.size())));
+  if (!rest.empty() && (rest[0] == ':' || rest[0] == '-')) rest = std::string(Trim(std::string_view(rest).substr(1)));
+  return true;
+}
+
+enum class State { kNone, kStem, kOptions, kAnswered };
+
+}  // namespace
+
+DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
+  DraftBank bank;
+  bank.format = "lettered";
+  std::vector<std::string_view> lines = file.Lines();
+  bool numbered = false;
+  for (std::string_view l : lines) {
+    std::string stem;
+    if (ParseNumbered(l, stem)) numbered = true;
+  }
+  DraftQuestion q;
+  std::vector<char> letters;
+  std::string answer;
+  int answer_line = 0;
+  State state = State::kNone;
+  bool in_explanation = false;
+  bool blank_since_answer = false;
+
+  const auto finish = [&] {
+    if (state == State::kNone) return;
+    const std::string where = file.name() + ":" + std::to_string(q.line);
+    if (q.options.empty()) {
+      diag.Error(where, "a question without lettered options (A. ..., B. ...)");
+    } else if (answer.empty()) {
+      diag.Error(where, "no answer line (\"Correct answer: B\" or \"ANSWER: B\") for this question");
+    } else {
+      bool ok = true;
+      for (char a : answer) {
+        bool found = false;
+        for (size_t i = 0; i < letters.size(); ++i) {
+          if (letters[i] == a) {
+            q.options[i].correct = true;
+            found = true;
+          }
+        }
+        if (!found) {
+          diag.Error(file.name() + ":" + std::to_string(answer_line),
+                     std::string("the answer names option ") + a + ", but the options are " +
+                         std::string(1, letters.front()) + "-" + std::string(1, letters.back()));
+          ok = false;
+        }
+      }
+      if (ok) bank.questions.push_back(q);
+    }
+    q = DraftQuestion{};
+    letters.clear();
+    answer.clear();
+    state = State::kNone;
+    in_explanation = false;
+  };
+
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const int line_no = static_cast<int>(i) + 1;
+    std::string text = StripTags(lines[i]);
+    std::string_view raw = lines[i];
+    std::string_view line = Trim(text);
+    if (line.empty()) {
+      if (state == State::kAnswered) blank_since_answer = true;
+      continue;
+    }
+    std::string stem;
+    if (numbered && ParseNumbered(raw, stem)) {
+      finish();
+      q.line = line_no;
+      q.stem = HtmlToText(stem);
+      state = State::kStem;
+      continue;
+    }
+    if (state == State::kNone) {
+      if (numbered) continue;  // preamble before the first numbered question
+      q.line = line_no;
+      q.stem = std::string(line);
+      state = State::kStem;
+      continue;
+    }
+    std::string rest;
+    if (ParseAnswerLine(line, rest)) {
+      answer = ParseAnswerLetters(rest);
+      answer_line = line_no;
+      if (answer.empty()) {
+        diag.Error(file.name() + ":" + std::to_string(line_no), "cannot read the answer \"" + rest + "\" (expected letters such as B or A, C)");
+        answer = "?";
+      }
+      state = State::kAnswered;
+      blank_since_answer = false;
+      in_explanation = false;
+      continue;
+    }
+    if (StartsWithLabel(line, "explanation", rest)) {
+      in_explanation = true;
+      q.explanation = rest;
+      continue;
+    }
+    if (StartsWithLabel(line, "references", rest) || StartsWithLabel(line, "reference", rest)) {
+      in_explanation = false;
+      while (!rest.empty() && (rest.front() == '<' || rest.front() == '(')) rest.erase(0, 1);
+      while (!rest.empty() && (rest.back() == '>' || rest.back() == ')')) rest.pop_back();
+      if (!rest.empty()) q.references.push_back(rest);
+      continue;
+    }
+    if (!numbered && state == State::kAnswered && (blank_since_answer || !in_explanation)) {
+      // Aiken: the first text after an answer starts the next question.
+      finish();
+      q.line = line_no;
+      q.stem = std::string(line);
+      state = State::kStem;
+      continue;
+    }
+    char letter = 0;
+    std::string option;
+    if (state != State::kAnswered && ParseOption(line, letter, option)) {
+      q.options.push_back({HtmlToText(option), false});
+      letters.push_back(letter);
+      state = State::kOptions;
+      continue;
+    }
+    if (line.rfind("http", 0) == 0 && state == State::kAnswered) {
+      q.references.push_back(std::string(line));
+      continue;
+    }
+    switch (state) {
+      case State::kStem: q.stem += "\n" + std::string(line); break;
+      case State::kOptions: q.options.back().text += " " + std::string(line); break;
+      case State::kAnswered:
+        if (in_explanation) q.explanation += (q.explanation.empty() ? "" : " ") + std::string(line);
+        break;
+      case State::kNone: break;
+    }
+  }
+  finish();
+  if (bank.questions.empty() && !diag.HasErrors()) {
+    diag.Error(file.name() + ":1", "no questions found: expected numbered stems, lettered options and answer lines");
+  }
+  return bank;
+}
+
+}  // namespace proctor
