@@ -81,6 +81,9 @@ std::string CountWord(int n);
 // Returns true if `id` is a valid question, option, prompt or scenario id: 1-64 of A-Z a-z 0-9 . _ -
 bool IsValidId(std::string_view id);
 
+// Returns true if `id` is a valid bank id: 1-64 of a-z 0-9 . _ -
+bool IsValidBankId(std::string_view id);
+
 struct BankInfo {
   std::string id;
   std::string title;

@@ -17,7 +17,7 @@ std::string OptionList(const Question& q) {
 }  // namespace
 
 void ValidateQuestion(const Question& q, const Catalog& catalog, const std::string& where,
-                      Diagnostics& diag) {
+                      Diagnostics& diag, bool note_gaps) {
   const auto error = [&](const std::string& m) { diag.Error(where, m); };
   if (!IsValidId(q.id)) error("question id \"" + q.id + "\" must be 1-64 of A-Z a-z 0-9 . _ -");
   if (Trim(q.stem).empty()) error("the stem is empty");
@@ -96,8 +96,8 @@ void ValidateQuestion(const Question& q, const Catalog& catalog, const std::stri
       error("reference \"" + ref + "\" is not an http(s) link");
     }
   }
-  if (Trim(q.explanation).empty()) diag.Warning(where, "no explanation");
-  if (q.domain == 0 && exam != nullptr) {
+  if (note_gaps && Trim(q.explanation).empty()) diag.Warning(where, "no explanation");
+  if (note_gaps && q.domain == 0 && exam != nullptr) {
     diag.Warning(where, "no domain: the question can be practised but is never drawn for an exam");
   }
   if (exam != nullptr && !exam->AllowsType(q.type)) {

@@ -28,6 +28,7 @@ const CommandSpec& ResumeCommand();
 const CommandSpec& HistoryCommand();
 const CommandSpec& BankCommand();
 const CommandSpec& ImportCommand();
+const CommandSpec& BanksCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

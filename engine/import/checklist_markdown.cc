@@ -76,7 +76,7 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
     std::string text;
     if (ParseCheckbox(line, checked, text)) {
       if (!open) {
-        diag.Warning(file.name() + ":" + std::to_string(line_no), "a checkbox line outside any question (ignored)");
+        diag.Error(file.name() + ":" + std::to_string(line_no), "an option line before any '### ' question heading");
         continue;
       }
       current.options.push_back({text, checked});

@@ -10,8 +10,8 @@
 namespace proctor {
 
 std::string BankIdFromFileName(const std::string& file_name) {
+  // The extension stays: questions.gift and questions.csv are two banks.
   std::string base = file_name.substr(file_name.find_last_of('/') + 1);
-  if (size_t dot = base.find_last_of('.'); dot != std::string::npos && dot > 0) base.erase(dot);
   std::string id;
   for (char ch : base) {
     unsigned char c = static_cast<unsigned char>(ch);
@@ -106,7 +106,7 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     std::string base_id = "q-" + HashHex(NormalizeText(q.stem)).substr(0, 12);
     q.id = base_id;
     for (int n = 2; ids.count(q.id); ++n) q.id = base_id + "-" + std::to_string(n);
-    if (diag.error_count() == errors_before) ValidateQuestion(q, catalog, where, diag);
+    if (diag.error_count() == errors_before) ValidateQuestion(q, catalog, where, diag, /*note_gaps=*/false);
     if (diag.error_count() != errors_before) continue;
     std::string fp = Fingerprint(q);
     if (auto it = fingerprints.find(fp); it != fingerprints.end()) {

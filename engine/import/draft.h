@@ -51,7 +51,7 @@ struct ImportSettings {
 Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const ImportSettings& settings,
                  const Catalog& catalog, Diagnostics& diagnostics);
 
-// A bank id from a file name: "My AWS Notes.md" -> "my-aws-notes".
+// A bank id from a file name: "My AWS Notes.md" -> "my-aws-notes.md".
 std::string BankIdFromFileName(const std::string& file_name);
 
 }  // namespace proctor

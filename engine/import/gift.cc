@@ -175,9 +175,19 @@ DraftBank ReadGift(const TextFile& file, Diagnostics& diag) {
     size_t start = 0;
     if (b.substr(0, 2) == "::") {
       size_t end = b.find("::", 2);
-      if (end != std::string_view::npos) start = end + 2;
+      size_t brace = FindUnescaped(b, '{', 2);
+      if (end == std::string_view::npos || (brace != std::string_view::npos && end > brace)) {
+        diag.Error(where, "the title '::...' is never closed with '::'");
+        continue;
+      }
+      start = end + 2;
     }
     size_t open = FindUnescaped(b, '{', start);
+    size_t stray = FindUnescaped(b, '}', start);
+    if (stray != std::string_view::npos && (open == std::string_view::npos || stray < open)) {
+      diag.Error(file.name() + ":" + std::to_string(first_line - 1 + LineOf(line_starts, stray)), "a '}' without a '{' before it");
+      continue;
+    }
     if (open == std::string_view::npos) {
       bank.skipped.push_back({first_line, "description (text without answers)"});
       continue;
@@ -209,6 +219,13 @@ DraftBank ReadGift(const TextFile& file, Diagnostics& diag) {
       continue;
     }
     if (body[0] == '#') {
+      // Numerical: "#2", "#2:0.5", "#1..3", "#=2 =%50%3". Anything else after # is a mistake.
+      std::string_view n = Trim(body.substr(1));
+      if (n.empty() || !(std::isdigit(static_cast<unsigned char>(n[0])) || n[0] == '-' || n[0] == '=' || n[0] == '.')) {
+        diag.Error(where, "expected T or F, answers (=right ~wrong) or a number after '{', found '#" +
+                              std::string(n.substr(0, 20)) + "'");
+        continue;
+      }
       bank.skipped.push_back({first_line, "numerical question"});
       continue;
     }

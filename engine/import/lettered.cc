@@ -31,6 +31,11 @@ std::string StripTags(std::string_view line) {
         std::string tag = AsciiLower(line.substr(i, close - i + 1));
         if (tag.rfind("<br", 0) == 0) out += '\n';
         i = close + 1;
+        if (tag.rfind("<summary", 0) == 0) {
+          // "<summary>Answer</summary>" is a label, not part of the answer.
+          size_t end = AsciiLower(line.substr(i)).find("</summary>");
+          if (end != std::string::npos) i += end + 10;
+        }
         continue;
       }
     }
@@ -111,7 +116,7 @@ bool ParseAnswerLine(std::string_view line, std::string& rest) {
   while (i < after.size() && (after[i] == ' ' || after[i] == ':' || after[i] == '-' || after[i] == '*')) ++i;
   if (i == 0) return false;
   rest = std::string(Trim(after.substr(i)));
-  return !rest.empty();
+  return true;  // an empty rest is reported by the caller
 }
 
 bool StartsWithLabel(std::string_view line, std::string_view label, std::string& rest) {
@@ -143,11 +148,14 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
   State state = State::kNone;
   bool in_explanation = false;
   bool blank_since_answer = false;
+  bool blank_since_option = false;
 
   const auto finish = [&] {
     if (state == State::kNone) return;
     const std::string where = file.name() + ":" + std::to_string(q.line);
-    if (q.options.empty()) {
+    if (answer == "?") {
+      // already reported
+    } else if (q.options.empty()) {
       diag.Error(where, "a question without lettered options (A. ..., B. ...)");
     } else if (answer.empty()) {
       diag.Error(where, "no answer line (\"Correct answer: B\" or \"ANSWER: B\") for this question");
@@ -175,6 +183,7 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
     answer.clear();
     state = State::kNone;
     in_explanation = false;
+    blank_since_option = false;
   };
 
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -184,6 +193,7 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
     std::string_view line = Trim(text);
     if (line.empty()) {
       if (state == State::kAnswered) blank_since_answer = true;
+      if (state == State::kOptions) blank_since_option = true;
       continue;
     }
     std::string stem;
@@ -194,6 +204,23 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
       state = State::kStem;
       continue;
     }
+    char letter0 = 0;
+    std::string option0;
+    if (state == State::kNone && ParseOption(line, letter0, option0)) {
+      diag.Error(file.name() + ":" + std::to_string(line_no), "an option line before any question");
+      continue;
+    }
+    if (!numbered && state == State::kOptions && blank_since_option && !ParseOption(line, letter0, option0)) {
+      std::string label;
+      if (!ParseAnswerLine(line, label)) {
+        // Aiken: a blank line, then text that is no option and no answer: the next question.
+        finish();
+        q.line = line_no;
+        q.stem = std::string(line);
+        state = State::kStem;
+        continue;
+      }
+    }
     if (state == State::kNone) {
       if (numbered) continue;  // preamble before the first numbered question
       q.line = line_no;
@@ -203,8 +230,20 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
     }
     std::string rest;
     if (ParseAnswerLine(line, rest)) {
-      answer = ParseAnswerLetters(rest);
       answer_line = line_no;
+      if (q.options.empty()) {
+        diag.Error(file.name() + ":" + std::to_string(line_no), "an answer line before any options");
+        answer = "?";
+        state = State::kAnswered;
+        continue;
+      }
+      if (rest.empty()) {
+        diag.Error(file.name() + ":" + std::to_string(line_no), "the answer line names no option");
+        answer = "?";
+        state = State::kAnswered;
+        continue;
+      }
+      answer = ParseAnswerLetters(rest);
       if (answer.empty()) {
         diag.Error(file.name() + ":" + std::to_string(line_no), "cannot read the answer \"" + rest + "\" (expected letters such as B or A, C)");
         answer = "?";
@@ -237,9 +276,16 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
     char letter = 0;
     std::string option;
     if (state != State::kAnswered && ParseOption(line, letter, option)) {
+      for (char seen : letters) {
+        if (seen == letter) {
+          diag.Error(file.name() + ":" + std::to_string(line_no), std::string("option letter ") + letter + " appears twice in this question");
+          answer = "?";
+        }
+      }
       q.options.push_back({HtmlToText(option), false});
       letters.push_back(letter);
       state = State::kOptions;
+      blank_since_option = false;
       continue;
     }
     if (line.rfind("http", 0) == 0 && state == State::kAnswered) {

@@ -102,6 +102,23 @@ class XmlReader {
       else return;
     }
   }
+  // XML defines five entities; HTML's (&nbsp; ...) belong inside CDATA or escaped (&amp;nbsp;).
+  std::string XmlText(std::string_view raw) {
+    size_t amp = raw.find('&');
+    while (amp != std::string_view::npos) {
+      size_t semi = raw.find(';', amp);
+      std::string_view name = semi == std::string_view::npos ? raw.substr(amp + 1, 8) : raw.substr(amp + 1, semi - amp - 1);
+      if (!(name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos" ||
+            (!name.empty() && name[0] == '#'))) {
+        std::string entity(name.substr(0, 12));
+        pos_ = static_cast<size_t>(raw.data() - t_.data()) + amp;  // report the entity's own line
+        Fail("undefined entity &" + entity + "; (XML has only &lt; &gt; &amp; &quot; &apos;)");
+      }
+      amp = raw.find('&', amp + 1);
+    }
+    return DecodeEntities(raw);
+  }
+
   std::string Name() {
     size_t start = pos_;
     while (pos_ < t_.size() && (std::isalnum(static_cast<unsigned char>(t_[pos_])) || t_[pos_] == '_' ||
@@ -137,7 +154,7 @@ class XmlReader {
       char quote = t_[pos_++];
       size_t end = t_.find(quote, pos_);
       if (end == std::string_view::npos) Fail("unterminated attribute value");
-      e->attributes.emplace_back(key, DecodeEntities(t_.substr(pos_, end - pos_)));
+      e->attributes.emplace_back(key, XmlText(t_.substr(pos_, end - pos_)));
       pos_ = end + 1;
     }
     while (true) {
@@ -162,7 +179,7 @@ class XmlReader {
       } else {
         size_t end = t_.find('<', pos_);
         if (end == std::string_view::npos) end = t_.size();
-        e->text += DecodeEntities(t_.substr(pos_, end - pos_));
+        e->text += XmlText(t_.substr(pos_, end - pos_));
         pos_ = end;
       }
     }
@@ -226,10 +243,27 @@ DraftBank ReadMoodleXml(const TextFile& file, Diagnostics& diag) {
       if (f > 0 && !feedback.empty()) d.explanation += (d.explanation.empty() ? "" : " ") + feedback;
     }
     if (bad) continue;
-    bool any_right = false;
-    for (const DraftOption& o : d.options) any_right = any_right || o.correct;
-    if (!any_right) {
+    int right = 0;
+    double positive = 0;
+    for (const auto& a : q.children) {
+      if (a->name != "answer") continue;
+      double f = std::strtod(a->Attribute("fraction").c_str(), nullptr);
+      if (f > 0) positive += f;
+    }
+    for (const DraftOption& o : d.options) right += o.correct;
+    if (right == 0) {
       diag.Error(where, "no <answer> has a positive fraction, so no option is right");
+      continue;
+    }
+    const bool single = type == "truefalse" || AsciiLower(Trim(q.ChildText("single").empty() ? (q.Child("single") ? q.Child("single")->text : "true") : q.ChildText("single"))) != "false";
+    if (single && right > 1) {
+      diag.Error(where, "a single-answer question (<single>true</single>) with " + std::to_string(right) + " right answers");
+      continue;
+    }
+    if (!single && (positive < 99.0 || positive > 101.0)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", positive);
+      diag.Error(where, std::string("the positive answer fractions add up to ") + buf + "%, not 100%");
       continue;
     }
     bank.questions.push_back(std::move(d));

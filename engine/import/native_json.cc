@@ -16,14 +16,6 @@ struct Scenario {
   std::string text;
 };
 
-bool IsBankId(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
-  }
-  return true;
-}
-
 // Reads "options" or "prompts": an array of {id, text[, fixed]}.
 template <typename T>
 std::vector<T> ReadChoices(JsonObjectReader& q, std::string_view field, bool allow_fixed,
@@ -117,7 +109,7 @@ Bank ReadNativeBank(std::string_view text, const std::string& source_name, const
   if (const JsonNode* info = top.Object("bank", true)) {
     JsonObjectReader r(*info, "$.bank", source, diag);
     bank.info.id = r.String("id", true).value_or("");
-    if (!bank.info.id.empty() && !IsBankId(bank.info.id)) {
+    if (!bank.info.id.empty() && !IsValidBankId(bank.info.id)) {
       diag.Error(r.Where("id"), "bank id \"" + bank.info.id + "\" must be 1-64 of a-z 0-9 . _ -");
     }
     bank.info.title = r.String("title", true).value_or("");

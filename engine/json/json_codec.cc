@@ -125,7 +125,7 @@ JsonNode ParseJson(const JsonSource& source) {
     size_t at = static_cast<size_t>(static_cast<const char*>(nul) - text.data());
     throw Error(source.Locate(at) + ": a NUL byte; this is not a JSON text file");
   }
-  if (Trim(text.substr(base)).empty()) throw Error(source.name() + ": the file is empty");
+  if (Trim(text.substr(base)).empty()) throw Error(source.name() + ":1: the file is empty");
 
   rapidjson::MemoryStream stream(text.data() + base, text.size() - base);
   TreeBuilder builder(stream, base);

@@ -71,6 +71,30 @@ ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& sourc
   return summary;
 }
 
+namespace {
+
+BankRecord ReadBank(const Statement& s) {
+  return {s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4) != 0, s.Int(5), s.Int(6)};
+}
+
+constexpr const char* kBankColumns = "SELECT id, title, source, format, shipped, imported_at, updated_at FROM banks";
+
+}  // namespace
+
+std::optional<BankRecord> FindBank(Database& db, const std::string& bank_id) {
+  Statement s(db, std::string(kBankColumns) + " WHERE id = ?1");
+  s.Bind(1, bank_id);
+  if (!s.Step()) return std::nullopt;
+  return ReadBank(s);
+}
+
+std::vector<BankRecord> ListBanks(Database& db) {
+  std::vector<BankRecord> out;
+  Statement s(db, std::string(kBankColumns) + " ORDER BY shipped DESC, id");
+  while (s.Step()) out.push_back(ReadBank(s));
+  return out;
+}
+
 bool BankFileKnown(Database& db, const std::string& file_hash) {
   Statement s(db, "SELECT 1 FROM banks WHERE file_hash = ?1");
   s.Bind(1, file_hash);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,20 @@ struct BankSource {
 // by content hash; questions missing from the file are retired, never deleted, so history stays.
 ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& source, int64_t now_ms,
                          const ImportProgress& progress = nullptr);
+
+struct BankRecord {
+  std::string id;
+  std::string title;
+  std::string source;
+  std::string format;
+  bool shipped = false;
+  int64_t imported_at = 0;
+  int64_t updated_at = 0;
+};
+
+// The bank with this id, if there is one.
+std::optional<BankRecord> FindBank(Database& db, const std::string& bank_id);
+std::vector<BankRecord> ListBanks(Database& db);
 
 // Returns true if a bank file with this hash was already imported.
 bool BankFileKnown(Database& db, const std::string& file_hash);

@@ -1,0 +1,123 @@
+// proctor banks [list | show ID | remove ID]: the question banks in your database.
+#include <map>
+#include <ostream>
+
+#include "cli/commands/command.h"
+#include "engine/error.h"
+#include "engine/store/bank_store.h"
+#include "engine/text.h"
+
+namespace proctor {
+
+namespace {
+
+void Define(po::options_description& o, po::positional_options_description& p) {
+  o.add_options()
+      ("action", po::value<std::string>()->default_value("list")->value_name("ACTION"), "list, show ID or remove ID")
+      ("id", po::value<std::string>()->value_name("ID"), "a bank id");
+  p.add("action", 1).add("id", 1);
+}
+
+struct Counts {
+  std::map<std::string, std::map<int, int>> per_exam_domain;  // exam -> domain -> active questions
+  int retired = 0;
+};
+
+Counts CountQuestions(Database& db, const std::string& bank_id) {
+  Counts c;
+  Statement s(db, "SELECT exam, domain, active, count(*) FROM questions WHERE bank_id = ?1 GROUP BY exam, domain, active");
+  s.Bind(1, bank_id);
+  while (s.Step()) {
+    if (s.Int(2) == 0) c.retired += static_cast<int>(s.Int(3));
+    else c.per_exam_domain[s.Text(0)][static_cast<int>(s.Int(1))] += static_cast<int>(s.Int(3));
+  }
+  return c;
+}
+
+std::string Source(const BankRecord& b) {
+  return b.shipped ? "shipped with proctor" : SanitizeForTerminal(b.source, false) + " (" + b.format + ")";
+}
+
+int List(Context& c) {
+  std::vector<BankRecord> banks = ListBanks(c.Db());
+  c.out << PadRight("Bank", 30) << PadRight("Questions", 30) << "Imported          Source\n";
+  for (const BankRecord& b : banks) {
+    Counts counts = CountQuestions(c.Db(), b.id);
+    std::string questions;
+    int no_domain = 0;
+    for (const auto& [exam, domains] : counts.per_exam_domain) {
+      int total = 0;
+      for (const auto& [domain, n] : domains) {
+        total += n;
+        if (domain == 0) no_domain += n;
+      }
+      questions += (questions.empty() ? "" : ", ") + exam + " " + std::to_string(total);
+    }
+    if (no_domain > 0) questions += " (" + std::to_string(no_domain) + " without a domain)";
+    c.out << PadRight(TruncateToWidth(SanitizeForTerminal(b.id, false), 28), 30) << PadRight(TruncateToWidth(questions, 28), 30)
+          << PadRight(LocalDateTime(b.updated_at), 18) << Source(b) << "\n";
+  }
+  c.out << banks.size() << " banks. 'proctor banks show ID' lists a bank's questions per domain.\n";
+  return 0;
+}
+
+int Show(Context& c, const std::string& id) {
+  std::optional<BankRecord> b = FindBank(c.Db(), id);
+  if (!b) throw Error("there is no bank '" + SanitizeForTerminal(id, false) + "' (see 'proctor banks')");
+  Counts counts = CountQuestions(c.Db(), b->id);
+  c.out << SanitizeForTerminal(b->id, false) << ": " << SanitizeForTerminal(b->title, false) << "\n"
+        << "Source: " << Source(*b) << "\nImported " << LocalDateTime(b->imported_at) << ", last updated "
+        << LocalDateTime(b->updated_at) << "\n";
+  for (const auto& [exam, domains] : counts.per_exam_domain) {
+    const Blueprint* bp = c.catalog.Find(exam, "9999-12-31");
+    c.out << "\n" << exam << (bp ? " " + bp->name : std::string()) << "\n";
+    for (const auto& [domain, n] : domains) {
+      std::string name = domain == 0 ? std::string("(no domain: practice only)")
+                                     : std::to_string(domain) + " " + (bp && bp->FindDomain(domain) ? bp->FindDomain(domain)->name : "?");
+      c.out << "  " << PadRight(TruncateToWidth(name, 60), 62) << n << "\n";
+    }
+  }
+  if (counts.retired > 0) c.out << "\n" << counts.retired << " questions are no longer in the file: kept for your history, never drawn.\n";
+  return 0;
+}
+
+int Remove(Context& c, const std::string& id) {
+  std::optional<BankRecord> b = FindBank(c.Db(), id);
+  if (!b) throw Error("there is no bank '" + SanitizeForTerminal(id, false) + "' (see 'proctor banks')");
+  if (b->shipped) {
+    throw Error("bank " + id + " ships with proctor and comes back on the next start; to leave it out of an exam, "
+                "choose banks with 'proctor take EXAM --bank ID'");
+  }
+  Transaction tx(c.Db());
+  Statement questions(c.Db(), "DELETE FROM questions WHERE bank_id = ?1");
+  questions.Bind(1, id).Run();
+  int removed = c.Db().Changes();
+  Statement bank(c.Db(), "DELETE FROM banks WHERE id = ?1");
+  bank.Bind(1, id).Run();
+  Statement files(c.Db(), "DELETE FROM bank_files WHERE bank_id = ?1");
+  files.Bind(1, id).Run();
+  tx.Commit();
+  c.out << "Removed bank " << SanitizeForTerminal(id, false) << " and its " << removed
+        << " questions. Past attempts keep their own copies of the questions they used.\n";
+  return 0;
+}
+
+int Run(const po::variables_map& vm, Context& c) {
+  const std::string action = vm["action"].as<std::string>();
+  const std::string id = vm.count("id") ? vm["id"].as<std::string>() : "";
+  if (action == "list") return List(c);
+  if (action != "show" && action != "remove") {
+    throw UsageError("unknown banks action '" + SanitizeForTerminal(action, false) + "' (list, show ID or remove ID)");
+  }
+  if (id.empty()) throw UsageError("banks " + action + " needs a bank ID");
+  return action == "show" ? Show(c, id) : Remove(c, id);
+}
+
+}  // namespace
+
+const CommandSpec& BanksCommand() {
+  static const CommandSpec spec{"banks", "[list | show ID | remove ID]", "the question banks in your database", "", Define, Run};
+  return spec;
+}
+
+}  // namespace proctor
