@@ -7,6 +7,7 @@
 #include <cstring>
 #include <ostream>
 
+#include "cli/banks_folder.h"
 #include "engine/error.h"
 #include "engine/import/native_json.h"
 #include "engine/shipped.h"
@@ -18,6 +19,7 @@ Database& Context::Db() {
   if (!db_) {
     db_.emplace(Database::Open(db_path));
     ImportShippedBanks(*db_, catalog, clock.NowMs(), err);
+    ScanBanksFolder(*db_, catalog, BanksFolder(), clock.NowMs(), err);
   }
   return *db_;
 }

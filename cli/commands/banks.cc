@@ -40,7 +40,7 @@ std::string Source(const BankRecord& b) {
 
 int List(Context& c) {
   std::vector<BankRecord> banks = ListBanks(c.Db());
-  c.out << PadRight("Bank", 30) << PadRight("Questions", 30) << "Imported          Source\n";
+  c.out << PadRight("Bank", 28) << PadRight("Questions", 34) << "Updated           Source\n";
   for (const BankRecord& b : banks) {
     Counts counts = CountQuestions(c.Db(), b.id);
     std::string questions;
@@ -53,8 +53,8 @@ int List(Context& c) {
       }
       questions += (questions.empty() ? "" : ", ") + exam + " " + std::to_string(total);
     }
-    if (no_domain > 0) questions += " (" + std::to_string(no_domain) + " without a domain)";
-    c.out << PadRight(TruncateToWidth(SanitizeForTerminal(b.id, false), 28), 30) << PadRight(TruncateToWidth(questions, 28), 30)
+    if (no_domain > 0) questions += " (" + std::to_string(no_domain) + " no domain)";
+    c.out << PadRight(TruncateToWidth(SanitizeForTerminal(b.id, false), 26), 28) << PadRight(TruncateToWidth(questions, 32), 34)
           << PadRight(LocalDateTime(b.updated_at), 18) << Source(b) << "\n";
   }
   c.out << banks.size() << " banks. 'proctor banks show ID' lists a bank's questions per domain.\n";

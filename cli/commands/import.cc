@@ -16,6 +16,7 @@ void Define(po::options_description& o, po::positional_options_description& p) {
       ("files", po::value<std::vector<std::string>>()->value_name("FILE"), "bank files")
       ("format", po::value<std::string>()->value_name("F"), "native, checklist, lettered (also Aiken), gift, xml or csv (default: detected)")
       ("exam", po::value<std::string>()->value_name("EXAM"), "the exam of questions whose file does not say (default: a code the file name starts with)")
+      ("domain", po::value<std::string>()->value_name("D"), "the domain (number or name) of questions whose file gives none")
       ("bank", po::value<std::string>()->value_name("ID"), "the bank id (default: from the file name; one file only)")
       ("title", po::value<std::string>()->value_name("TEXT"), "the bank's title")
       ("skip-invalid", "import the valid questions of a file with errors, and report the rest")
@@ -38,6 +39,7 @@ int Run(const po::variables_map& vm, Context& c) {
     if (!IsValidBankId(options.settings.bank_id)) throw UsageError("a bank id is 1-64 of a-z 0-9 . _ -");
     options.replace = true;
   }
+  if (vm.count("domain")) options.settings.domain = vm["domain"].as<std::string>();
   if (vm.count("title")) options.settings.title = vm["title"].as<std::string>();
   options.skip_invalid = vm.count("skip-invalid") > 0;
   options.dry_run = vm.count("dry-run") > 0;

@@ -43,6 +43,7 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
   bank.format = "checklist-markdown";
   std::vector<std::string_view> lines = file.Lines();
   DraftQuestion current;
+  std::string section;  // the last "#"/"##" heading: it may name a domain ("## Domain 2: Security")
   bool open = false;
   bool last_was_option = false;
   const auto close = [&] {
@@ -63,6 +64,7 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
       close();
       current = DraftQuestion{};
       current.line = line_no;
+      current.category = section;
       current.stem = std::string(Trim(raw.substr(4)));
       open = true;
       last_was_option = false;
@@ -70,6 +72,7 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
     }
     if (raw.substr(0, 1) == "#") {  // a higher-level heading ends any question
       close();
+      section = std::string(Trim(raw.substr(raw.find_first_not_of('#'))));
       continue;
     }
     bool checked = false;

@@ -37,7 +37,7 @@ int ResolveDomain(const Blueprint& exam, const std::string& text) {
     int n = std::stoi(t);
     return exam.FindDomain(n) ? n : -1;
   }
-  // "Domain 2", "Domain 2: Security..." -> 2
+  // "Domain 2", "Domain 2: Security..." -> 2; "2. Security and Compliance" / "2 Security..." by name
   std::string lower = AsciiLower(t);
   if (lower.rfind("domain ", 0) == 0) {
     size_t i = 7;
@@ -46,6 +46,14 @@ int ResolveDomain(const Blueprint& exam, const std::string& text) {
     if (i > 7) return exam.FindDomain(n) ? n : -1;
   }
   if (const Domain* d = exam.FindDomainByName(t)) return d->number;
+  // "2. Security and Compliance": a number and the domain's own name.
+  size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  if (digits > 0 && digits < t.size()) {
+    std::string_view name = Trim(std::string_view(t).substr(digits));
+    while (!name.empty() && (name.front() == '.' || name.front() == ':' || name.front() == ')')) name = Trim(name.substr(1));
+    if (const Domain* d = exam.FindDomainByName(name)) return d->number;
+  }
   return -1;
 }
 
@@ -88,6 +96,10 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
       } else if (domain == 0 && !d.category.empty()) {
         std::string last = d.category.substr(d.category.find_last_of('/') + 1);
         domain = std::max(0, ResolveDomain(*exam, last));
+      }
+      if (domain == 0 && !settings.domain.empty()) {
+        domain = ResolveDomain(*exam, settings.domain);
+        if (domain < 0) diag.Error(where, q.exam + " has no domain \"" + settings.domain + "\" (--domain)");
       }
       q.domain = std::max(0, domain);
     }

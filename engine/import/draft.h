@@ -43,6 +43,7 @@ struct ImportSettings {
   std::string bank_id;  // default: derived from the file name
   std::string title;    // default: the file name
   std::string exam;     // for questions whose file does not name one (--exam)
+  std::string domain;   // for questions whose file gives no domain (--domain): a number or a name
 };
 
 // Settles every draft: id (from the stem, so re-importing matches it), exam, domain, type and key,

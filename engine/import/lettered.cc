@@ -142,6 +142,7 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
     if (ParseNumbered(l, stem)) numbered = true;
   }
   DraftQuestion q;
+  std::string section;  // the last Markdown heading: it may name a domain
   std::vector<char> letters;
   std::string answer;
   int answer_line = 0;
@@ -196,10 +197,16 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
       if (state == State::kOptions) blank_since_option = true;
       continue;
     }
+    if (raw.substr(0, 1) == "#" && numbered) {
+      finish();
+      section = std::string(Trim(raw.substr(raw.find_first_not_of('#'))));
+      continue;
+    }
     std::string stem;
     if (numbered && ParseNumbered(raw, stem)) {
       finish();
       q.line = line_no;
+      q.category = section;
       q.stem = HtmlToText(stem);
       state = State::kStem;
       continue;
