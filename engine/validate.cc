@@ -18,7 +18,17 @@ std::string OptionList(const Question& q) {
 
 void ValidateQuestion(const Question& q, const Catalog& catalog, const std::string& where,
                       Diagnostics& diag, bool note_gaps) {
-  const auto error = [&](const std::string& m) { diag.Error(where, m); };
+  ValidateQuestion(q, catalog, [&] { return where; }, diag, note_gaps);
+}
+
+void ValidateQuestion(const Question& q, const Catalog& catalog, const std::function<std::string()>& place,
+                      Diagnostics& diag, bool note_gaps) {
+  std::string where_cache;
+  const auto where_text = [&]() -> const std::string& {
+    if (where_cache.empty()) where_cache = place();
+    return where_cache;
+  };
+  const auto error = [&](const std::string& m) { diag.Error(where_text(), m); };
   if (!IsValidId(q.id)) error("question id \"" + q.id + "\" must be 1-64 of A-Z a-z 0-9 . _ -");
   if (Trim(q.stem).empty()) error("the stem is empty");
 
@@ -96,12 +106,12 @@ void ValidateQuestion(const Question& q, const Catalog& catalog, const std::stri
       error("reference \"" + ref + "\" is not an http(s) link");
     }
   }
-  if (note_gaps && Trim(q.explanation).empty()) diag.Warning(where, "no explanation");
+  if (note_gaps && Trim(q.explanation).empty()) diag.Warning(where_text(), "no explanation");
   if (note_gaps && q.domain == 0 && exam != nullptr) {
-    diag.Warning(where, "no domain: the question can be practised but is never drawn for an exam");
+    diag.Warning(where_text(), "no domain: the question can be practised but is never drawn for an exam");
   }
   if (exam != nullptr && !exam->AllowsType(q.type)) {
-    diag.Warning(where, q.exam + " does not use " + std::string(ItemTypeName(q.type)) +
+    diag.Warning(where_text(), q.exam + " does not use " + std::string(ItemTypeName(q.type)) +
                             " items: the question is practice only");
   }
 }

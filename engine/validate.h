@@ -1,6 +1,7 @@
 // Cross-checks shared by every bank format: a question that passes can be drawn, shown and scored.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "engine/catalog.h"
@@ -16,5 +17,8 @@ namespace proctor {
 // formats rarely have them; the import summary counts them instead).
 void ValidateQuestion(const Question& question, const Catalog& catalog, const std::string& where,
                       Diagnostics& diagnostics, bool note_gaps = true);
+// The same, building the place only when there is something to report (large banks).
+void ValidateQuestion(const Question& question, const Catalog& catalog,
+                      const std::function<std::string()>& where, Diagnostics& diagnostics, bool note_gaps = true);
 
 }  // namespace proctor

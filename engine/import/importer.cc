@@ -58,8 +58,8 @@ ReadResult ReadBankFile(const TextFile& file, BankFormat format, const ImportSet
                         const Catalog& catalog, Diagnostics& diag) {
   ReadResult result;
   result.format = format;
-  file.CheckPlainText(/*allow_long_lines=*/format == BankFormat::kNative);
   if (format == BankFormat::kNative) {
+    // The JSON reader finds NUL bytes and invalid UTF-8 itself, with line and column.
     result.bank = ReadNativeBank(file.text(), file.name(), catalog, diag);
     if (!settings.bank_id.empty()) {
       result.bank.info.id = settings.bank_id;
@@ -68,6 +68,7 @@ ReadResult ReadBankFile(const TextFile& file, BankFormat format, const ImportSet
     if (!settings.title.empty()) result.bank.info.title = settings.title;
     return result;
   }
+  file.CheckPlainText(/*allow_long_lines=*/false);
   DraftBank draft;
   switch (format) {
     case BankFormat::kChecklistMarkdown: draft = ReadChecklistMarkdown(file, diag); break;

@@ -208,7 +208,7 @@ Bank ReadNativeBank(std::string_view text, const std::string& source_name, const
       diag.Error(r.Where("id"), "question id \"" + q.id + "\" appears twice in this bank");
     }
     if (diag.error_count() == errors_before) {
-      ValidateQuestion(q, catalog, r.Where() + " (" + q.id + ")", diag);
+      ValidateQuestion(q, catalog, [&] { return r.Where() + " (" + q.id + ")"; }, diag);
     }
     if (diag.error_count() == errors_before) bank.questions.push_back(std::move(q));
   }

@@ -2,6 +2,7 @@
 // redefines RAPIDJSON_ASSERT, and two definitions of RapidJSON's inline functions in one program
 // would break the one-definition rule.
 #include <cereal/archives/json.hpp>
+#include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
@@ -238,6 +239,29 @@ std::string QuestionToJson(const Question& question) { return ToJson("question",
 Question QuestionFromJson(std::string_view json) {
   return FromJson<Question>("question", json, "question");
 }
+std::string QuestionToStored(const Question& question) {
+  std::ostringstream out;
+  {
+    cereal::PortableBinaryOutputArchive archive(out);
+    archive(question);
+  }
+  return "\x01" + out.str();  // a version byte: JSON bodies start with '{'
+}
+
+Question QuestionFromStored(std::string_view stored) {
+  if (!stored.empty() && stored[0] == '{') return QuestionFromJson(stored);
+  if (stored.empty() || stored[0] != '\x01') throw Error("a stored question is damaged (unknown encoding)");
+  Question question;
+  try {
+    std::istringstream in{std::string(stored.substr(1))};
+    cereal::PortableBinaryInputArchive archive(in);
+    archive(question);
+  } catch (const std::exception& e) {
+    throw Error(std::string("a stored question is damaged (") + e.what() + ")");
+  }
+  return question;
+}
+
 std::string BlueprintToJson(const Blueprint& blueprint) { return ToJson("blueprint", blueprint); }
 Blueprint BlueprintFromJson(std::string_view json) {
   return FromJson<Blueprint>("blueprint", json, "blueprint");

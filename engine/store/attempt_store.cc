@@ -39,7 +39,7 @@ void CreateAttempt(Database& db, Attempt& a) {
     item.Reset();
     item.Bind(1, a.id).Bind(2, static_cast<int64_t>(i)).Bind(3, it.form.bank_id)
         .Bind(4, it.form.question_id).Bind(5, it.form.domain).Bind(6, it.form.scored ? 1 : 0)
-        .Bind(7, JoinIds(it.option_order)).Bind(8, QuestionToJson(it.question))
+        .Bind(7, JoinIds(it.option_order)).BindBlob(8, QuestionToStored(it.question))
         .Bind(9, EncodeResponse(it.response)).Bind(10, it.flagged ? 1 : 0).Bind(11, it.time_spent_ms);
     item.Run();
   }
@@ -76,7 +76,7 @@ Attempt LoadAttempt(Database& db, int64_t attempt_id) {
     AttemptItem it;
     it.form = {items.Text(0), items.Text(1), static_cast<int>(items.Int(2)), items.Int(3) != 0};
     it.option_order = DecodeResponse(items.Text(4));
-    it.question = QuestionFromJson(items.Text(5));
+    it.question = QuestionFromStored(items.Blob(5));
     it.response = DecodeResponse(items.Text(6));
     it.flagged = items.Int(7) != 0;
     it.time_spent_ms = items.Int(8);

@@ -40,13 +40,14 @@ ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& sourc
   size_t done = 0;
   for (const Question& q : bank.questions) {
     if (progress && ++done % 1000 == 0) progress(done, bank.questions.size());
+    const std::string fingerprint = Fingerprint(q);
     same.Reset();
-    same.Bind(1, Fingerprint(q)).Bind(2, bank.info.id).Bind(3, q.id);
+    same.Bind(1, fingerprint).Bind(2, bank.info.id).Bind(3, q.id);
     if (same.Step()) {
       summary.duplicates.push_back(q.id + ": same as " + same.Text(0) + "/" + same.Text(1));
       continue;
     }
-    std::string body = QuestionToJson(q);
+    std::string body = QuestionToStored(q);
     std::string hash = HashHex(body);
     find.Reset();
     find.Bind(1, bank.info.id).Bind(2, q.id);
@@ -61,7 +62,7 @@ ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& sourc
     upsert.Reset();
     upsert.Bind(1, bank.info.id).Bind(2, q.id).Bind(3, q.exam).Bind(4, q.domain)
         .Bind(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
-        .Bind(8, hash).Bind(9, body).Bind(10, now_ms).Bind(11, Fingerprint(q));
+        .Bind(8, hash).BindBlob(9, body).Bind(10, now_ms).Bind(11, fingerprint);
     upsert.Run();
     ++(exists ? summary.updated : summary.added);
   }
@@ -128,7 +129,7 @@ Question LoadQuestion(Database& db, const std::string& bank_id, const std::strin
   Statement s(db, "SELECT body FROM questions WHERE bank_id = ?1 AND id = ?2");
   s.Bind(1, bank_id).Bind(2, question_id);
   if (!s.Step()) throw Error("question " + bank_id + "/" + question_id + " is not in the database");
-  return QuestionFromJson(s.Text(0));
+  return QuestionFromStored(s.Blob(0));
 }
 
 }  // namespace proctor

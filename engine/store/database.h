@@ -26,6 +26,7 @@ class Statement {
   Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view value);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);
   Statement& Bind(int index, const std::optional<double>& value);
 
   // Steps once: true if a row is available, false when done. Throws Error on failure.
@@ -38,6 +39,7 @@ class Statement {
   int64_t Int(int column) const;
   double Double(int column) const;
   std::string Text(int column) const;
+  std::string Blob(int column) const;
   bool IsNull(int column) const;
 
  private:

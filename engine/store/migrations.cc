@@ -21,7 +21,7 @@ void BackfillFingerprints(Database& db) {
   Statement read(db, "SELECT bank_id, id, body FROM questions");
   Statement write(db, "UPDATE questions SET fingerprint = ?3 WHERE bank_id = ?1 AND id = ?2");
   std::vector<std::tuple<std::string, std::string, std::string>> rows;
-  while (read.Step()) rows.emplace_back(read.Text(0), read.Text(1), Fingerprint(QuestionFromJson(read.Text(2))));
+  while (read.Step()) rows.emplace_back(read.Text(0), read.Text(1), Fingerprint(QuestionFromStored(read.Blob(2))));
   for (const auto& [bank, id, fingerprint] : rows) {
     write.Reset();
     write.Bind(1, bank).Bind(2, id).Bind(3, fingerprint).Run();

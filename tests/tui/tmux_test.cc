@@ -138,7 +138,7 @@ TEST_F(TmuxTest, HostileBankTextIsNeutralised) {
   std::string questions;
   for (int i = 0; i < 6; ++i) {
     questions += std::string(i ? "," : "") + R"({"id": "q)" + std::to_string(i) + R"(", "domain": )" +
-                 std::to_string(1 + i % 3) + R"(, "type": "single", "stem": "Before)" + evil + R"(After",
+                 std::to_string(1 + i % 3) + R"(, "type": "single", "stem": "Before)" + evil + R"(After )" + std::to_string(i) + R"(",
       "options": [{"id": "a", "text": "Opt)" + evil + R"(ion"}, {"id": "b", "text": "Second"}],
       "answer": "a", "explanation": "Expl)" + evil + R"(ained"})";
   }
