@@ -165,6 +165,17 @@ TEST_F(TmuxTest, HostileBankTextIsNeutralised) {
   EXPECT_EQ(plain.out.find("PWNED"), std::string::npos);
 }
 
+TEST_F(TmuxTest, LongImportShowsProgressOnATerminal) {
+  // 30,000 questions take a few seconds: long enough for the progress line to appear.
+  ProcessResult gen = RunProcess({PROCTOR_GEN_BANK, "30000", dir_ / "big.json"}, "");
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  Tmux tmux(120, 20, Proctor({"import", dir_ / "big.json"}) + "; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("30000 added", 120000)) << tmux.Capture();
+  std::string screen = tmux.Capture();
+  EXPECT_TRUE(std::regex_search(screen, std::regex("Importing .*big.json: 30000/30000 questions, \\d+/s, 0:00:00 left")))
+      << screen;
+}
+
 TEST_F(TmuxTest, ClosingThePaneEndsTheProgramAndResumeReopensTheSameQuestion) {
   std::string pidfile = dir_ / "pid";
   // exec: the pane's process is proctor itself, so its pid is the one written.
