@@ -1,6 +1,8 @@
 #include "cli/answer_format.h"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace proctor {
 
@@ -26,6 +28,69 @@ std::string ResponseLetters(const AttemptItem& item, const Response& response) {
   for (const std::string& id : response) out += letter_of(id);
   if (item.question.type != ItemType::kOrdering) std::sort(out.begin(), out.end());
   return out;
+}
+
+std::optional<Response> ParseAnswer(const AttemptItem& item, const std::string& line, std::string& problem,
+                                    std::string& note) {
+  const Question& q = item.question;
+  std::string text = !line.empty() && line[0] == '=' ? line.substr(1) : line;
+  std::string letters;
+  for (char c : text) {
+    if (c == ' ' || c == ',' || c == ';') continue;
+    if (!std::isalpha(static_cast<unsigned char>(c))) {
+      problem = "Not understood: type option letters, or ? for help.";
+      return std::nullopt;
+    }
+    letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  const size_t count = item.option_order.size();
+  if (letters.empty() || count == 0) {
+    problem = "Type option letters, or ? for help.";
+    return std::nullopt;
+  }
+  const std::string range = std::string("A-") + OptionLetter(count - 1);
+  for (char c : letters) {
+    if (static_cast<size_t>(c - 'A') >= count) {
+      problem = std::string("There is no option ") + c + " here; the options are " + range + ".";
+      return std::nullopt;
+    }
+  }
+  Response response;
+  const auto id_of = [&](char c) { return item.option_order[static_cast<size_t>(c - 'A')]; };
+  switch (q.type) {
+    case ItemType::kSingle:
+      if (letters.size() != 1) {
+        problem = "Choose one option (" + range + ").";
+        return std::nullopt;
+      }
+      response.push_back(id_of(letters[0]));
+      break;
+    case ItemType::kMultiple: {
+      std::set<char> unique(letters.begin(), letters.end());
+      for (char c : unique) response.push_back(id_of(c));
+      if (static_cast<int>(unique.size()) != q.ChooseCount()) {
+        note = " (this question asks for " + std::to_string(q.ChooseCount()) + ")";
+      }
+      break;
+    }
+    case ItemType::kOrdering: {
+      std::set<char> unique(letters.begin(), letters.end());
+      if (letters.size() != count || unique.size() != count) {
+        problem = "Type all " + std::to_string(count) + " letters (" + range + ") once each, first step first.";
+        return std::nullopt;
+      }
+      for (char c : letters) response.push_back(id_of(c));
+      break;
+    }
+    case ItemType::kMatching:
+      if (letters.size() != q.prompts.size()) {
+        problem = "Type " + std::to_string(q.prompts.size()) + " letters, one for each numbered item.";
+        return std::nullopt;
+      }
+      for (size_t p = 0; p < letters.size(); ++p) response.push_back(q.prompts[p].id + "=" + id_of(letters[p]));
+      break;
+  }
+  return response;
 }
 
 std::string ItemInstruction(const Question& q, bool full_screen) {

@@ -36,6 +36,14 @@ std::string UtcDate(int64_t epoch_ms) {
   return buf;
 }
 
+std::string UtcIso(int64_t epoch_ms) {
+  std::tm tm = BrokenDown(epoch_ms, false);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
 std::string LocalDateTime(int64_t epoch_ms) {
   std::tm tm = BrokenDown(epoch_ms, true);
   char buf[64];

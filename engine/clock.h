@@ -38,6 +38,9 @@ std::string UtcDate(int64_t epoch_ms);
 // Formats an instant in the local time zone as "YYYY-MM-DD HH:MM" (for display only).
 std::string LocalDateTime(int64_t epoch_ms);
 
+// Formats a UTC instant as ISO 8601 "YYYY-MM-DDTHH:MM:SSZ" (for machine-readable output).
+std::string UtcIso(int64_t epoch_ms);
+
 // Formats a duration as "H:MM:SS"; negative durations show as 0:00:00.
 std::string FormatDuration(int64_t ms);
 

@@ -1,6 +1,11 @@
 #include "engine/start_attempt.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "engine/random.h"
+#include "engine/spaced.h"
 
 #include "engine/assemble.h"
 #include "engine/error.h"
@@ -52,6 +57,61 @@ Attempt StartExamAttempt(Database& db, const Blueprint& b, const AttemptOptions&
     item.question = LoadQuestion(db, f.bank_id, f.question_id);
     item.option_order = ShuffleOptions(item.question, options.seed);
     item.form = std::move(f);
+    attempt.items.push_back(std::move(item));
+  }
+  CreateAttempt(db, attempt);
+  return attempt;
+}
+
+Attempt StartPracticeAttempt(Database& db, const Blueprint& b, const PracticeOptions& options, int64_t now_ms) {
+  if (options.count < 1 || options.count > 500) throw UsageError("--count must be between 1 and 500");
+  if (options.domain != 0 && b.FindDomain(options.domain) == nullptr) {
+    throw UsageError(b.code + " has domains 1-" + std::to_string(b.domains.size()) + ", not " + std::to_string(options.domain));
+  }
+  std::map<std::pair<std::string, std::string>, QuestionHistory> history;
+  for (QuestionHistory& h : AnswerHistory(db, b.code)) history[{h.bank_id, h.question_id}] = std::move(h);
+  struct Pick {
+    Candidate c;
+    int rank;        // 0 due, 1 never seen, 2 seen and not due
+    int64_t order;   // within a rank: earliest due / longest unseen first
+  };
+  std::vector<Pick> picks;
+  for (Candidate& c : LoadCandidates(db, b.code)) {
+    if (!options.banks.empty() && std::find(options.banks.begin(), options.banks.end(), c.bank_id) == options.banks.end()) continue;
+    if (options.domain != 0 && c.domain != options.domain) continue;
+    auto it = history.find({c.bank_id, c.question_id});
+    const QuestionHistory* h = it == history.end() ? nullptr : &it->second;
+    if (options.missed && (h == nullptr || h->last_right)) continue;
+    const bool is_due = h != nullptr && h->review.due_ms <= now_ms;
+    if (options.due && !is_due) continue;
+    int rank = is_due ? 0 : h == nullptr ? 1 : 2;
+    int64_t order = h == nullptr ? 0 : rank == 0 ? h->review.due_ms : h->review.last_ms;
+    picks.push_back({std::move(c), rank, order});
+  }
+  if (picks.empty()) {
+    std::string what = options.missed ? "answered wrong last time" : options.due ? "due for review" : "in your banks";
+    throw Error("no " + b.code + " questions " + what + (options.domain ? " in domain " + std::to_string(options.domain) : "") +
+                (options.due ? "; the next ones come due as you practise" : ""));
+  }
+  Rng rng(options.seed);
+  rng.Shuffle(picks);
+  std::stable_sort(picks.begin(), picks.end(), [](const Pick& x, const Pick& y) {
+    return std::tie(x.rank, x.order) < std::tie(y.rank, y.order);
+  });
+  if (static_cast<int>(picks.size()) > options.count) picks.resize(static_cast<size_t>(options.count));
+
+  Attempt attempt;
+  attempt.mode = AttemptMode::kPractice;
+  attempt.blueprint = b;
+  attempt.seed = options.seed;
+  attempt.started_ms = now_ms;
+  attempt.minutes = options.minutes.value_or(0);
+  attempt.deadline_ms = options.minutes ? now_ms + int64_t{*options.minutes} * 60000 : 0;
+  for (Pick& p : picks) {
+    AttemptItem item;
+    item.question = LoadQuestion(db, p.c.bank_id, p.c.question_id);
+    item.option_order = ShuffleOptions(item.question, options.seed);
+    item.form = {p.c.bank_id, p.c.question_id, p.c.domain, true};
     attempt.items.push_back(std::move(item));
   }
   CreateAttempt(db, attempt);

@@ -30,4 +30,19 @@ int AttemptMinutes(const Blueprint& blueprint, const AttemptOptions& options);
 Attempt StartExamAttempt(Database& db, const Blueprint& blueprint, const AttemptOptions& options,
                          int64_t now_ms);
 
+struct PracticeOptions {
+  uint64_t seed = 0;
+  int count = 10;
+  int domain = 0;              // 0: every domain (and questions without one)
+  bool missed = false;         // only questions whose last answer was wrong
+  bool due = false;            // only questions due for review (SM-2, see engine/spaced.h)
+  std::optional<int> minutes;  // a clock for the session, if wanted
+  std::vector<std::string> banks;
+};
+
+// Picks and stores a practice session: questions due for review first, then ones never seen, then
+// the longest unseen; any item type the bank has. Throws Error when nothing matches.
+Attempt StartPracticeAttempt(Database& db, const Blueprint& blueprint, const PracticeOptions& options,
+                             int64_t now_ms);
+
 }  // namespace proctor

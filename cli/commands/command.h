@@ -29,6 +29,8 @@ const CommandSpec& HistoryCommand();
 const CommandSpec& BankCommand();
 const CommandSpec& ImportCommand();
 const CommandSpec& BanksCommand();
+const CommandSpec& ExportCommand();
+const CommandSpec& PracticeCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

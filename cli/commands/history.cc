@@ -1,8 +1,10 @@
 // proctor history: every attempt, oldest first.
+#include <algorithm>
 #include <cstdio>
 #include <ostream>
 
 #include "cli/commands/command.h"
+#include "cli/json_out.h"
 #include "cli/report.h"
 #include "engine/store/attempt_store.h"
 #include "engine/text.h"
@@ -12,7 +14,9 @@ namespace proctor {
 namespace {
 
 void Define(po::options_description& o, po::positional_options_description&) {
-  o.add_options()("exam", po::value<std::string>()->value_name("EXAM"), "only this exam (code or family)");
+  o.add_options()
+      ("exam", po::value<std::string>()->value_name("EXAM"), "only this exam (code or family)")
+      ("json", "print the attempts as JSON");
 }
 
 std::string StatusText(const HistoryRow& r) {
@@ -28,6 +32,26 @@ int Run(const po::variables_map& vm, Context& c) {
   std::string exam;
   if (vm.count("exam")) exam = c.catalog.Resolve(vm["exam"].as<std::string>(), c.Today()).code;
   std::vector<HistoryRow> rows = ListAttempts(c.Db(), exam);
+  if (vm.count("json")) {
+    c.out << "[";
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const HistoryRow& r = rows[i];
+      int64_t end = r.status == AttemptStatus::kInProgress ? std::min(c.clock.NowMs(), r.deadline_ms) : r.finished_ms;
+      c.out << (i ? ",\n " : "\n ") << "{\"id\": " << r.id << ", \"exam\": " << JsonString(r.exam)
+            << ", \"mode\": " << JsonString(AttemptModeName(r.mode)) << ", \"status\": " << JsonString(AttemptStatusName(r.status))
+            << ", \"started_at\": " << JsonString(UtcIso(r.started_ms))
+            << ", \"finished_at\": " << (r.finished_ms ? JsonString(UtcIso(r.finished_ms)) : "null")
+            << ", \"time_used_seconds\": " << std::max<int64_t>(0, end - r.started_ms) / 1000
+            << ", \"minutes_allowed\": " << r.minutes << ", \"questions\": " << r.questions
+            << ", \"answered\": " << r.answered << ", \"scored_questions\": " << r.scored_count
+            << ", \"scored_correct\": " << r.correct
+            << ", \"scaled_score\": " << (r.scaled ? std::to_string(*r.scaled) : "null")
+            << ", \"pass_score\": " << r.pass_score
+            << ", \"passed\": " << (r.passed ? (*r.passed ? "true" : "false") : "null") << "}";
+    }
+    c.out << (rows.empty() ? "]\n" : "\n]\n");
+    return 0;
+  }
   if (rows.empty()) {
     c.out << "No attempts yet" << (exam.empty() ? "" : " for " + exam) << ". Start one with 'proctor take CLF-C02'.\n";
     return 0;

@@ -1,6 +1,7 @@
 #include "cli/plain/plain_exam.h"
 
 #include <algorithm>
+#include <optional>
 #include <cctype>
 #include <climits>
 #include <ostream>
@@ -202,62 +203,14 @@ class PlainExam {
   }
 
   void Answer(const std::string& line) {
-    const AttemptItem& item = s_.current();
-    const Question& q = item.question;
-    std::string text = line[0] == '=' ? line.substr(1) : line;
-    std::string letters;
-    for (char c : text) {
-      if (c == ' ' || c == ',' || c == ';') continue;
-      if (!std::isalpha(static_cast<unsigned char>(c))) {
-        out_ << "Not understood: type option letters, or ? for help.\n";
-        return;
-      }
-      letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    const size_t count = item.option_order.size();
-    std::string range = std::string("A-") + OptionLetter(count - 1);
-    for (char c : letters) {
-      if (static_cast<size_t>(c - 'A') >= count) {
-        out_ << "There is no option " << c << " here; the options are " << range << ".\n";
-        return;
-      }
-    }
-    Response response;
-    const auto id_of = [&](char c) { return item.option_order[static_cast<size_t>(c - 'A')]; };
+    std::string problem;
     std::string note;
-    switch (q.type) {
-      case ItemType::kSingle:
-        if (letters.size() != 1) {
-          out_ << "Choose one option (" << range << ").\n";
-          return;
-        }
-        response.push_back(id_of(letters[0]));
-        break;
-      case ItemType::kMultiple: {
-        std::set<char> unique(letters.begin(), letters.end());
-        for (char c : unique) response.push_back(id_of(c));
-        if (static_cast<int>(unique.size()) != q.ChooseCount()) {
-          note = " (this question asks for " + std::to_string(q.ChooseCount()) + ")";
-        }
-        break;
-      }
-      case ItemType::kOrdering: {
-        std::set<char> unique(letters.begin(), letters.end());
-        if (letters.size() != count || unique.size() != count) {
-          out_ << "Type all " << count << " letters (" << range << ") once each, first step first.\n";
-          return;
-        }
-        for (char c : letters) response.push_back(id_of(c));
-        break;
-      }
-      case ItemType::kMatching:
-        if (letters.size() != q.prompts.size()) {
-          out_ << "Type " << q.prompts.size() << " letters, one for each numbered item.\n";
-          return;
-        }
-        for (size_t p = 0; p < letters.size(); ++p) response.push_back(q.prompts[p].id + "=" + id_of(letters[p]));
-        break;
+    std::optional<Response> parsed = ParseAnswer(s_.current(), line, problem, note);
+    if (!parsed) {
+      out_ << problem << "\n";
+      return;
     }
+    Response response = std::move(*parsed);
     if (!s_.Answer(response)) return;
     out_ << "Saved " << ResponseLetters(s_.current(), response) << " for question " << s_.position() + 1 << note << ".\n";
     if (s_.position() + 1 < s_.size()) {

@@ -11,10 +11,10 @@ std::string JoinIds(const std::vector<std::string>& ids) { return EncodeResponse
 
 void UpdateItem(Database& db, int64_t attempt_id, int position, const AttemptItem& item) {
   Statement s(db, R"sql(
-      UPDATE attempt_items SET response = ?3, flagged = ?4, time_spent_ms = ?5
+      UPDATE attempt_items SET response = ?3, flagged = ?4, time_spent_ms = ?5, correct = ?6
        WHERE attempt_id = ?1 AND position = ?2)sql");
   s.Bind(1, attempt_id).Bind(2, position).Bind(3, EncodeResponse(item.response))
-      .Bind(4, item.flagged ? 1 : 0).Bind(5, item.time_spent_ms);
+      .Bind(4, item.flagged ? 1 : 0).Bind(5, item.time_spent_ms).Bind(6, IsCorrect(item.question, item.response) ? 1 : 0);
   s.Run();
 }
 
@@ -98,7 +98,8 @@ std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam) {
       SELECT a.id, a.exam, a.mode, a.status, a.started_at, coalesce(a.finished_at, 0), a.deadline,
              a.scaled, a.passed, json_extract(a.blueprint, '$.blueprint.pass_score'),
              (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = a.id),
-             (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = a.id AND i.response <> '')
+             (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = a.id AND i.response <> ''),
+             coalesce(a.scored_count, 0), coalesce(a.correct, 0), a.minutes
         FROM attempts a
        WHERE ?1 = '' OR a.exam = ?1
        ORDER BY a.started_at, a.id)sql");
@@ -117,6 +118,9 @@ std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam) {
     r.pass_score = static_cast<int>(s.Int(9));
     r.questions = static_cast<int>(s.Int(10));
     r.answered = static_cast<int>(s.Int(11));
+    r.scored_count = static_cast<int>(s.Int(12));
+    r.correct = static_cast<int>(s.Int(13));
+    r.minutes = static_cast<int>(s.Int(14));
     rows.push_back(std::move(r));
   }
   return rows;
@@ -143,8 +147,13 @@ void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
       UPDATE attempts SET status = ?2, finished_at = ?3, scaled = ?4, passed = ?5,
                           scored_count = ?6, correct = ?7, cut = ?8
        WHERE id = ?1 AND status = 'in_progress')sql");
-  s.Bind(1, a.id).Bind(2, AttemptStatusName(a.status)).Bind(3, a.finished_ms).Bind(4, report.scaled)
-      .Bind(5, report.passed ? 1 : 0).Bind(6, report.scored_count).Bind(7, report.correct).Bind(8, report.cut);
+  s.Bind(1, a.id).Bind(2, AttemptStatusName(a.status)).Bind(3, a.finished_ms).Bind(6, report.scored_count)
+      .Bind(7, report.correct).Bind(8, report.cut);
+  if (a.mode == AttemptMode::kExam) {
+    s.Bind(4, report.scaled).Bind(5, report.passed ? 1 : 0);
+  } else {
+    s.BindNull(4).BindNull(5);  // practice is never a scored exam attempt
+  }
   s.Run();
   Statement correct(db_, "UPDATE attempt_items SET correct = ?3 WHERE attempt_id = ?1 AND position = ?2");
   for (size_t i = 0; i < a.items.size(); ++i) {

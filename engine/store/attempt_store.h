@@ -33,6 +33,9 @@ struct HistoryRow {
   std::optional<int> scaled;
   std::optional<bool> passed;
   int pass_score = 0;
+  int scored_count = 0;  // once finished
+  int correct = 0;       // scored items right, once finished
+  int minutes = 0;
 };
 
 // Every attempt, oldest first; only those of `exam` when it is not empty.
