@@ -31,6 +31,8 @@ const CommandSpec& ImportCommand();
 const CommandSpec& BanksCommand();
 const CommandSpec& ExportCommand();
 const CommandSpec& PracticeCommand();
+const CommandSpec& StatsCommand();
+const CommandSpec& ReviewCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

@@ -154,7 +154,7 @@ void ExamController::Apply(const ActionEvent& a, int width, int height) {
         ClearNotice();
       }
       if (view_.screen == Screen::kAnswerReview) {
-        int count = static_cast<int>(AnswerReviewList(session_.attempt(), view_.incorrect_only).size());
+        int count = static_cast<int>(AnswerReviewList(session_.attempt(), view_).size());
         if (a.action == Action::kNext) view_.answer_review = std::min(std::max(0, count - 1), view_.answer_review + 1), view_.scroll = 0;
         if (a.action == Action::kPrev) view_.answer_review = std::max(0, view_.answer_review - 1), view_.scroll = 0;
         if (a.action == Action::kToggleIncorrect) {

@@ -17,6 +17,12 @@ class ExamController {
   // Checks the clock: ends the attempt at its deadline, raises the 15- and 5-minute notices.
   void Tick();
   ExamSnapshot Snapshot() const;
+  // Opens the answer review of a finished attempt.
+  void OpenAnswerReview() {
+    view_.screen = Screen::kAnswerReview;
+    view_.answer_review = 0;
+    view_.scroll = 0;
+  }
   const ViewState& view() const { return view_; }
 
  private:

@@ -236,10 +236,10 @@ void RenderReport(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
 
 std::vector<BodyLine> AnswerReviewLines(const ExamSnapshot& exam, const ViewState& view, int w) {
   const Attempt& a = *exam.attempt;
-  std::vector<int> list = AnswerReviewList(a, view.incorrect_only);
+  std::vector<int> list = AnswerReviewList(a, view);
   std::vector<BodyLine> lines;
   if (list.empty()) {
-    lines.push_back({"Every question was answered right.", Style::kCorrect});
+    lines.push_back({view.incorrect_only ? "Every question shown was answered right." : "No question matches this review's filters.", Style::kCorrect});
   } else {
     int index = std::clamp(view.answer_review, 0, static_cast<int>(list.size()) - 1);
     const AttemptItem& item = a.items[static_cast<size_t>(list[static_cast<size_t>(index)])];
@@ -296,7 +296,7 @@ std::vector<BodyLine> AnswerReviewLines(const ExamSnapshot& exam, const ViewStat
 }
 
 void RenderAnswerReview(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
-  std::vector<int> list = AnswerReviewList(*exam.attempt, view.incorrect_only);
+  std::vector<int> list = AnswerReviewList(*exam.attempt, view);
   std::string hint;
   DrawBody(f, AnswerReviewLines(exam, view, f.width() - 2), view.scroll, -1, &hint);
   std::string position = list.empty() ? "" : std::to_string(std::clamp(view.answer_review, 0, static_cast<int>(list.size()) - 1) + 1) + " of " + std::to_string(list.size()) + (view.incorrect_only ? " not right" : " questions");
@@ -349,10 +349,12 @@ std::vector<int> ReviewList(const Attempt& attempt, ReviewFilter filter) {
   return list;
 }
 
-std::vector<int> AnswerReviewList(const Attempt& attempt, bool incorrect_only) {
+std::vector<int> AnswerReviewList(const Attempt& attempt, const ViewState& view) {
   std::vector<int> list;
   for (size_t i = 0; i < attempt.items.size(); ++i) {
-    if (incorrect_only && IsCorrect(attempt.items[i].question, attempt.items[i].response)) continue;
+    if (view.incorrect_only && IsCorrect(attempt.items[i].question, attempt.items[i].response)) continue;
+    if (view.flagged_only && !attempt.items[i].flagged) continue;
+    if (view.domain_only != 0 && attempt.items[i].form.domain != view.domain_only) continue;
     list.push_back(static_cast<int>(i));
   }
   return list;

@@ -15,8 +15,8 @@ Frame Render(const ExamSnapshot& exam, const ViewState& view, int width, int hei
 // The questions the review screen lists under the view's filter (0-based positions).
 std::vector<int> ReviewList(const Attempt& attempt, ReviewFilter filter);
 
-// The questions the answer review walks (all, or only those not right).
-std::vector<int> AnswerReviewList(const Attempt& attempt, bool incorrect_only);
+// The questions the answer review walks under the view's filters (not right, flagged, domain).
+std::vector<int> AnswerReviewList(const Attempt& attempt, const ViewState& view);
 
 // Body lines of the question screen and where each option (or prompt) starts, for scrolling.
 struct BodyLine {

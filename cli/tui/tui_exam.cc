@@ -17,7 +17,11 @@ TuiOutcome RunTuiExam(Session& session, const TuiOptions& options) {
   view.notice = options.notice;
   view.notice_is_warning = !options.notice.empty();
   view.cursor = 0;
+  view.incorrect_only = options.incorrect_only;
+  view.flagged_only = options.flagged_only;
+  view.domain_only = options.domain_only;
   ExamController controller(session, view);
+  if (options.answer_review) controller.OpenAnswerReview();
   while (true) {
     controller.Tick();
     int w = terminal.width();

@@ -12,6 +12,10 @@ enum class TuiOutcome { kFinished, kLeft, kHangup };
 struct TuiOptions {
   bool color = true;
   std::string notice;  // shown on the first screen (e.g. "time ran out while proctor was closed")
+  bool answer_review = false;  // open straight on the answer review (a finished attempt)
+  bool incorrect_only = false;
+  bool flagged_only = false;
+  int domain_only = 0;
 };
 
 // Runs `session` on the terminal until the learner quits, the attempt ends and its review is left,

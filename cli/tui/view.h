@@ -22,6 +22,8 @@ struct ViewState {
   std::string go_to;      // digits typed on the review screen: Enter opens that question
   int answer_review = 0;  // question shown in the answer review
   bool incorrect_only = false;
+  bool flagged_only = false;  // answer review: only flagged questions
+  int domain_only = 0;        // answer review: only this domain (0: all)
   std::string notice;     // one-time message under the header (time warnings, hints)
   bool notice_is_warning = false;
   bool color = true;

@@ -1,0 +1,190 @@
+#include "engine/stats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "engine/assemble.h"
+#include "engine/store/bank_store.h"
+#include "engine/store/database.h"
+
+namespace proctor {
+
+namespace {
+
+double Phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
+}  // namespace
+
+Readiness EstimateReadiness(const Blueprint& b, const std::vector<DomainAccuracy>& domains, double cut) {
+  Readiness r;
+  std::vector<int> weights;
+  for (const Domain& d : b.domains) weights.push_back(d.weight);
+  std::vector<int> n = Apportion(weights, b.scored_questions());
+  const double total = static_cast<double>(b.scored_questions());
+  double mu = 0;
+  double posterior_var = 0;
+  double sampling_var = 0;
+  for (size_t i = 0; i < b.domains.size(); ++i) {
+    int right = 0;
+    int answered = 0;
+    for (const DomainAccuracy& d : domains) {
+      if (d.number == b.domains[i].number) {
+        right = d.right;
+        answered = d.answered;
+      }
+    }
+    r.answers += answered;
+    // Beta(1 + right, 1 + wrong): the uniform prior plus what was answered.
+    const double alpha = 1.0 + right;
+    const double beta = 1.0 + (answered - right);
+    const double mean = alpha / (alpha + beta);
+    const double var = mean * (1 - mean) / (alpha + beta + 1);
+    const double w = n[i] / total;
+    mu += w * mean;
+    posterior_var += w * w * var;
+    sampling_var += n[i] * mean * (1 - mean) / (total * total);
+  }
+  r.probability = Phi((mu - cut) / std::sqrt(posterior_var + sampling_var));
+  const double spread = 1.6449 * std::sqrt(posterior_var);
+  r.low = Phi((mu - spread - cut) / std::sqrt(sampling_var));
+  r.high = Phi((mu + spread - cut) / std::sqrt(sampling_var));
+  return r;
+}
+
+ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
+  ExamStats st;
+  {
+    Statement s(db, R"sql(SELECT id, started_at, scaled, passed FROM attempts
+                          WHERE exam = ?1 AND mode = 'exam' AND status <> 'in_progress' AND scaled IS NOT NULL
+                          ORDER BY started_at, id)sql");
+    s.Bind(1, b.code);
+    while (s.Step()) st.scores.push_back({s.Int(0), s.Int(1), static_cast<int>(s.Int(2)), s.Int(3) != 0});
+  }
+  st.exam_attempts = static_cast<int>(st.scores.size());
+  for (const ScorePoint& p : st.scores) {
+    if (!st.best || p.scaled > st.best->scaled) st.best = p;
+  }
+  if (!st.scores.empty()) st.latest = st.scores.back();
+  {
+    Statement s(db, "SELECT count(*) FROM attempts WHERE exam = ?1 AND mode = 'practice'");
+    s.Bind(1, b.code);
+    if (s.Step()) st.practice_sessions = static_cast<int>(s.Int(0));
+  }
+  for (const Domain& d : b.domains) st.domains.push_back({d.number, d.name, d.weight, 0, 0});
+  {
+    Statement s(db, R"sql(
+        SELECT i.domain, sum(i.correct), count(*)
+          FROM attempt_items i
+         WHERE i.attempt_id IN (SELECT id FROM attempts WHERE exam = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2)
+           AND i.response <> '' AND i.correct IS NOT NULL
+         GROUP BY i.domain)sql");
+    s.Bind(1, b.code).Bind(2, kRecentAttempts);
+    while (s.Step()) {
+      for (DomainAccuracy& d : st.domains) {
+        if (d.number == s.Int(0)) {
+          d.right = static_cast<int>(s.Int(1));
+          d.answered = static_cast<int>(s.Int(2));
+        }
+      }
+    }
+  }
+  {
+    Statement s(db, R"sql(SELECT avg(cut) FROM (SELECT cut FROM attempts WHERE exam = ?1 AND mode = 'exam'
+                          AND cut IS NOT NULL ORDER BY started_at DESC LIMIT ?2))sql");
+    s.Bind(1, b.code).Bind(2, kRecentAttempts);
+    if (s.Step() && !s.IsNull(0)) st.cut = s.Double(0);
+  }
+  std::vector<const DomainAccuracy*> below;
+  for (const DomainAccuracy& d : st.domains) {
+    if (d.answered > 0 && static_cast<double>(d.right) / d.answered < st.cut) below.push_back(&d);
+  }
+  std::sort(below.begin(), below.end(), [](const DomainAccuracy* x, const DomainAccuracy* y) {
+    return static_cast<double>(x->right) / x->answered < static_cast<double>(y->right) / y->answered;
+  });
+  for (const DomainAccuracy* d : below) st.weakest.push_back(d->number);
+  {
+    Statement s(db, R"sql(SELECT sum(i.time_spent_ms), count(*) FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
+                          WHERE a.exam = ?1 AND a.mode = 'exam' AND i.response <> '')sql");
+    s.Bind(1, b.code);
+    if (s.Step() && s.Int(1) > 0) st.seconds_per_answer = static_cast<double>(s.Int(0)) / 1000.0 / static_cast<double>(s.Int(1));
+  }
+  st.budget_seconds = b.total_questions > 0 ? b.minutes * 60.0 / b.total_questions : 0;
+  st.readiness = EstimateReadiness(b, st.domains, st.cut);
+  return st;
+}
+
+std::vector<ItemStats> ComputeItemStats(Database& db, const std::string& exam) {
+  struct Answer {
+    bool right;
+    std::string response;
+    int64_t time_ms;
+    int scaled;  // the attempt's score, or -1 (practice)
+  };
+  std::map<std::pair<std::string, std::string>, std::vector<Answer>> answers;
+  Statement s(db, R"sql(
+      SELECT i.bank_id, i.question_id, i.correct, i.response, i.time_spent_ms, coalesce(a.scaled, -1)
+        FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
+       WHERE a.exam = ?1 AND i.response <> '' AND i.correct IS NOT NULL)sql");
+  s.Bind(1, exam);
+  while (s.Step()) {
+    answers[{s.Text(0), s.Text(1)}].push_back({s.Int(2) != 0, s.Text(3), s.Int(4), static_cast<int>(s.Int(5))});
+  }
+  std::vector<ItemStats> out;
+  for (auto& [key, list] : answers) {
+    ItemStats it;
+    it.bank_id = key.first;
+    it.question_id = key.second;
+    it.seen = static_cast<int>(list.size());
+    std::map<std::string, int> wrong;
+    int64_t time = 0;
+    std::vector<std::pair<int, bool>> scored;  // (attempt score, right) for exam answers
+    for (const Answer& a : list) {
+      it.right += a.right;
+      time += a.time_ms;
+      if (!a.right) ++wrong[a.response];
+      if (a.scaled >= 0) scored.emplace_back(a.scaled, a.right);
+    }
+    it.seconds = static_cast<double>(time) / 1000.0 / it.seen;
+    for (const auto& [response, count] : wrong) {
+      if (count > it.common_wrong_count) {
+        it.common_wrong = response;
+        it.common_wrong_count = count;
+      }
+    }
+    // Discrimination: compare the stronger and the weaker half of the attempts that saw it.
+    if (scored.size() >= 4) {
+      std::sort(scored.begin(), scored.end());
+      const size_t half = scored.size() / 2;
+      double weak = 0;
+      double strong = 0;
+      for (size_t i = 0; i < half; ++i) weak += scored[i].second;
+      for (size_t i = scored.size() - half; i < scored.size(); ++i) strong += scored[i].second;
+      it.weak_right = weak / static_cast<double>(half);
+      it.strong_right = strong / static_cast<double>(half);
+      it.check = it.strong_right < it.weak_right;
+    }
+    try {
+      Question q = LoadQuestion(db, it.bank_id, it.question_id);
+      it.stem = q.stem;
+      // Show the wrong answer as text: option ids mean nothing to a learner.
+      std::string text;
+      for (const std::string& id : DecodeResponse(it.common_wrong)) {
+        std::string option = id.substr(id.find('=') + 1);
+        const Option* o = q.FindOption(option);
+        text += (text.empty() ? "" : " + ") + (o ? o->text : id);
+      }
+      if (!text.empty()) it.common_wrong = text;
+    } catch (const std::exception&) {
+      it.stem = "(no longer in its bank)";
+    }
+    out.push_back(std::move(it));
+  }
+  std::sort(out.begin(), out.end(), [](const ItemStats& x, const ItemStats& y) {
+    if (x.check != y.check) return x.check;
+    return static_cast<double>(x.right) / x.seen < static_cast<double>(y.right) / y.seen;
+  });
+  return out;
+}
+
+}  // namespace proctor

@@ -1,0 +1,76 @@
+// What a learner's history says: scores over time, accuracy per domain, pacing, readiness, and
+// statistics per question. The readiness model is described in docs/readiness.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/catalog.h"
+
+namespace proctor {
+
+class Database;
+
+struct ScorePoint {
+  int64_t attempt_id = 0;
+  int64_t started_ms = 0;
+  int scaled = 0;
+  bool passed = false;
+};
+
+struct DomainAccuracy {
+  int number = 0;
+  std::string name;
+  int weight = 0;
+  int right = 0;
+  int answered = 0;
+};
+
+struct Readiness {
+  double probability = 0;  // of passing the next attempt
+  double low = 0;          // 90% interval
+  double high = 0;
+  int answers = 0;         // answers it rests on
+};
+
+struct ExamStats {
+  int exam_attempts = 0;      // finished exam attempts
+  int practice_sessions = 0;
+  std::vector<ScorePoint> scores;  // finished exam attempts, oldest first
+  std::optional<ScorePoint> best;
+  std::optional<ScorePoint> latest;
+  std::vector<DomainAccuracy> domains;  // over the last kRecentAttempts attempts, exam and practice
+  std::vector<int> weakest;             // domain numbers, weakest first (those below the cut)
+  double cut = 0.70;                    // the cut the readiness uses (mean of recent forms' cuts)
+  double seconds_per_answer = 0;        // in exam attempts
+  double budget_seconds = 0;            // the exam's minutes per question
+  Readiness readiness;
+};
+
+inline constexpr int kRecentAttempts = 10;
+
+ExamStats ComputeExamStats(Database& db, const Blueprint& blueprint);
+
+// P(pass) for domain accuracies on a form of this blueprint with cut fraction `cut`.
+Readiness EstimateReadiness(const Blueprint& blueprint, const std::vector<DomainAccuracy>& domains, double cut);
+
+struct ItemStats {
+  std::string bank_id;
+  std::string question_id;
+  std::string stem;
+  int seen = 0;
+  int right = 0;
+  std::string common_wrong;  // the wrong answer chosen most often (option ids), or ""
+  int common_wrong_count = 0;
+  double seconds = 0;        // mean time spent
+  bool check = false;        // strong attempts miss it more often than weak ones: a possible bad key
+  double strong_right = 0;   // fraction right in the stronger half of attempts (when check is computed)
+  double weak_right = 0;
+};
+
+// Every question of the exam answered at least once, hardest first.
+std::vector<ItemStats> ComputeItemStats(Database& db, const std::string& exam);
+
+}  // namespace proctor

@@ -1,0 +1,179 @@
+// A history seeded with known answers gives the expected rows, domain figures, review dates,
+// practice picks and readiness.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "engine/shipped.h"
+#include "engine/spaced.h"
+#include "engine/start_attempt.h"
+#include "engine/stats.h"
+#include "engine/store/attempt_store.h"
+#include "engine/store/bank_store.h"
+
+namespace proctor {
+namespace {
+
+constexpr int64_t kDay = 86'400'000;
+constexpr int64_t kStart = 1'800'000'000'000;  // 2027-01-15
+
+const Blueprint& Clf() {
+  static const Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
+  return *catalog.Find("CLF-C02", "2026-11-22");
+}
+
+// A bank of 40 questions (10 per domain), key "a" of options a-d.
+void SeedBank(Database& db) {
+  Bank bank;
+  bank.info = {"t", "T", "", "", "", {}};
+  for (int d = 1; d <= 4; ++d) {
+    for (int i = 0; i < 10; ++i) {
+      Question q;
+      q.bank_id = "t";
+      q.id = "d" + std::to_string(d) + "-" + std::to_string(i);
+      q.exam = "CLF-C02";
+      q.domain = d;
+      q.stem = "Question " + q.id;
+      q.options = {{"a", "A"}, {"b", "B"}, {"c", "C"}, {"d", "D"}};
+      q.key = {"a"};
+      bank.questions.push_back(q);
+    }
+  }
+  ImportBank(db, bank, {"t", "native", "h", false}, 0);
+}
+
+// An exam attempt over the given questions answered right where `right` says, finished at `at`.
+int64_t SeedAttempt(Database& db, const std::vector<std::string>& ids, const std::vector<bool>& right, int64_t at,
+                    AttemptMode mode = AttemptMode::kExam) {
+  Attempt a;
+  a.mode = mode;
+  a.blueprint = Clf();
+  a.started_ms = at - 60'000;
+  a.minutes = 90;
+  a.deadline_ms = a.started_ms + 90 * 60'000;
+  for (const std::string& id : ids) {
+    AttemptItem item;
+    item.question = LoadQuestion(db, "t", id);
+    item.form = {"t", id, item.question.domain, true};
+    item.option_order = {"a", "b", "c", "d"};
+    a.items.push_back(item);
+  }
+  CreateAttempt(db, a);
+  ManualClock clock(a.started_ms);
+  SqliteAttemptLog log(db);
+  Session s(a, clock, log);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    s.GoTo(static_cast<int>(i));
+    s.Answer({right[i] ? "a" : "b"});
+  }
+  clock.Set(at);
+  s.Submit();
+  return a.id;
+}
+
+TEST(SpacedRepetitionTest, Sm2IntervalsAndEasiness) {
+  ReviewState s;
+  s = NextReview(s, true, kStart);
+  EXPECT_EQ(s.interval_days, 1);
+  EXPECT_EQ(s.due_ms, kStart + kDay);
+  s = NextReview(s, true, kStart + kDay);
+  EXPECT_EQ(s.interval_days, 6);
+  s = NextReview(s, true, kStart + 7 * kDay);
+  EXPECT_EQ(s.interval_days, 15);  // 6 x 2.5
+  EXPECT_DOUBLE_EQ(s.easiness, 2.5);
+  s = NextReview(s, false, kStart + 22 * kDay);
+  EXPECT_EQ(s.interval_days, 1);
+  EXPECT_EQ(s.repetitions, 0);
+  EXPECT_NEAR(s.easiness, 1.96, 1e-9);
+  EXPECT_EQ(s.due_ms, kStart + 23 * kDay);
+  for (int i = 0; i < 10; ++i) s = NextReview(s, false, kStart);
+  EXPECT_DOUBLE_EQ(s.easiness, 1.3) << "easiness never drops below 1.3";
+}
+
+TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
+  Database db = Database::Open(":memory:");
+  SeedBank(db);
+  // Attempt 1: d1-0..3 right, d2-0..3 wrong. Attempt 2 (a day later): d1-0 wrong, d2-0 right.
+  std::vector<std::string> first = {"d1-0", "d1-1", "d1-2", "d1-3", "d2-0", "d2-1", "d2-2", "d2-3"};
+  int64_t a1 = SeedAttempt(db, first, {true, true, true, true, false, false, false, false}, kStart);
+  int64_t a2 = SeedAttempt(db, {"d1-0", "d2-0"}, {false, true}, kStart + kDay, AttemptMode::kPractice);
+
+  std::vector<HistoryRow> rows = ListAttempts(db, "CLF-C02");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].id, a1);
+  EXPECT_EQ(rows[0].status, AttemptStatus::kSubmitted);
+  EXPECT_EQ(rows[0].answered, 8);
+  EXPECT_EQ(rows[0].correct, 4);
+  EXPECT_TRUE(rows[0].scaled.has_value());
+  EXPECT_EQ(rows[1].id, a2);
+  EXPECT_EQ(rows[1].mode, AttemptMode::kPractice);
+  EXPECT_FALSE(rows[1].scaled.has_value()) << "practice never gets a scaled score";
+
+  ExamStats st = ComputeExamStats(db, Clf());
+  EXPECT_EQ(st.exam_attempts, 1);
+  EXPECT_EQ(st.practice_sessions, 1);
+  EXPECT_EQ(st.domains[0].right, 4);  // 4 of 4, then 0 of 1
+  EXPECT_EQ(st.domains[0].answered, 5);
+  EXPECT_EQ(st.domains[1].right, 1);  // 0 of 4, then 1 of 1
+  EXPECT_EQ(st.domains[1].answered, 5);
+  EXPECT_EQ(st.domains[2].answered, 0);
+  ASSERT_EQ(st.weakest.size(), 1u);
+  EXPECT_EQ(st.weakest[0], 2);
+
+  // Review dates: d1-0 right then wrong -> due one day after the second answer; d1-1 right once.
+  std::map<std::string, QuestionHistory> h;
+  for (const QuestionHistory& q : AnswerHistory(db, "CLF-C02")) h[q.question_id] = q;
+  EXPECT_EQ(h["d1-0"].answers, 2);
+  EXPECT_FALSE(h["d1-0"].last_right);
+  EXPECT_EQ(h["d1-0"].review.due_ms, kStart + kDay + kDay);
+  EXPECT_EQ(h["d1-1"].review.due_ms, kStart + kDay);
+  EXPECT_EQ(h["d2-0"].review.due_ms, kStart + 2 * kDay);  // wrong, then right: interval 1 day again
+
+  // Practice picks: --missed takes the questions whose last answer was wrong.
+  PracticeOptions missed;
+  missed.missed = true;
+  missed.count = 20;
+  Attempt m = StartPracticeAttempt(db, Clf(), missed, kStart + 3 * kDay);
+  std::set<std::string> picked;
+  for (const AttemptItem& i : m.items) picked.insert(i.form.question_id);
+  EXPECT_EQ(picked, (std::set<std::string>{"d1-0", "d2-1", "d2-2", "d2-3"}));
+  // --due at kStart + 1.5 days: what came due by then (d1-1..3 and d2-1..3 at kStart + 1 day).
+  PracticeOptions due;
+  due.due = true;
+  due.count = 20;
+  Attempt d = StartPracticeAttempt(db, Clf(), due, kStart + kDay + kDay / 2);
+  picked.clear();
+  for (const AttemptItem& i : d.items) picked.insert(i.form.question_id);
+  EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d1-2", "d1-3", "d2-1", "d2-2", "d2-3"}));
+}
+
+TEST(ReadinessTest, MatchesTheFormulaAndMovesTheRightWay) {
+  const Blueprint& b = Clf();  // 50 scored: 12 / 15 / 17 / 6
+  const auto with = [&](double fraction, int answered) {
+    std::vector<DomainAccuracy> d;
+    for (const Domain& dom : b.domains) d.push_back({dom.number, dom.name, dom.weight, static_cast<int>(fraction * answered), answered});
+    return EstimateReadiness(b, d, 0.70);
+  };
+  // 80 of 100 right in every domain: Beta(81, 21), mean 81/102, var m(1-m)/103 per domain.
+  Readiness r = with(0.8, 100);
+  const double m = 81.0 / 102.0;
+  const double v = m * (1 - m) / 103.0;
+  const double w2 = (12.0 * 12 + 15.0 * 15 + 17.0 * 17 + 6.0 * 6) / (50.0 * 50);
+  const double expected = 0.5 * std::erfc(-((m - 0.70) / std::sqrt(w2 * v + m * (1 - m) / 50.0)) / std::sqrt(2.0));
+  EXPECT_NEAR(r.probability, expected, 1e-12);
+  // By hand: m = 0.7941, posterior var 0.2776 x 0.001587, sampling var 0.1635 / 50, z = 1.545.
+  EXPECT_NEAR(r.probability, 0.939, 0.001);
+  EXPECT_EQ(r.answers, 400);
+  EXPECT_LT(r.low, r.probability);
+  EXPECT_GT(r.high, r.probability);
+  EXPECT_LT(with(0.6, 100).probability, 0.15);
+  EXPECT_GT(with(0.9, 100).probability, r.probability);
+  Readiness none = with(0.0, 0);  // no answers: Beta(1, 1) everywhere, a wide interval
+  EXPECT_LT(none.low, 0.05);
+  EXPECT_GT(none.high, 0.5);
+}
+
+}  // namespace
+}  // namespace proctor
