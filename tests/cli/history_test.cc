@@ -18,7 +18,7 @@ class HistoryCliTest : public CliTest {
       ASSERT_EQ(Run({"take", "CLF-C02", "--seed", "7"}, input + "end\ny\n").exit_code, 0);
     }
     // Some practice items may be ordering or matching, where a single letter is refused.
-    ProcessResult practice = Run({"practice", "CLF-C02", "--count", "3", "--seed", "1"}, "a\nb\nc\na\nb\nc\n");
+    ProcessResult practice = Run({"practice", "CLF-C02", "--domain", "2", "--count", "3", "--seed", "1"}, "a\nb\nc\n");
     ASSERT_EQ(practice.exit_code, 0);
     for (size_t at = practice.out.find("ight: "); at != std::string::npos; at = practice.out.find("ight: ", at + 1)) {
       ++practice_answers_;
