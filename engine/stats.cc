@@ -16,7 +16,7 @@ double Phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
 }  // namespace
 
-Readiness EstimateReadiness(const Blueprint& b, const std::vector<DomainAccuracy>& domains, double cut) {
+Readiness EstimateReadiness(const Blueprint& b, const std::vector<DomainEvidence>& domains, double cut) {
   Readiness r;
   std::vector<int> weights;
   for (const Domain& d : b.domains) weights.push_back(d.weight);
@@ -26,15 +26,14 @@ Readiness EstimateReadiness(const Blueprint& b, const std::vector<DomainAccuracy
   double posterior_var = 0;
   double sampling_var = 0;
   for (size_t i = 0; i < b.domains.size(); ++i) {
-    int right = 0;
-    int answered = 0;
-    for (const DomainAccuracy& d : domains) {
+    double right = 0;
+    double answered = 0;
+    for (const DomainEvidence& d : domains) {
       if (d.number == b.domains[i].number) {
         right = d.right;
         answered = d.answered;
       }
     }
-    r.answers += answered;
     // Beta(1 + right, 1 + wrong): the uniform prior plus what was answered.
     const double alpha = 1.0 + right;
     const double beta = 1.0 + (answered - right);
@@ -102,7 +101,32 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
   std::sort(below.begin(), below.end(), [](const DomainAccuracy* x, const DomainAccuracy* y) {
     return static_cast<double>(x->right) / x->answered < static_cast<double>(y->right) / y->answered;
   });
-  for (const DomainAccuracy* d : below) st.weakest.push_back(d->number);
+  for (const DomainAccuracy* d : below) {
+    if (st.weakest.size() < 2) st.weakest.push_back(d->number);
+  }
+  // Readiness weighs recent attempts more: the newest counts 1, the one before 0.7, and so on.
+  for (const Domain& d : b.domains) st.evidence.push_back({d.number, 0, 0});
+  int answers = 0;
+  {
+    Statement s(db, R"sql(
+        WITH recent AS (SELECT id, row_number() OVER (ORDER BY started_at DESC, id DESC) - 1 AS age
+                          FROM attempts WHERE exam = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2)
+        SELECT recent.age, i.domain, sum(i.correct), count(*)
+          FROM attempt_items i JOIN recent ON recent.id = i.attempt_id
+         WHERE i.response <> '' AND i.correct IS NOT NULL
+         GROUP BY recent.age, i.domain)sql");
+    s.Bind(1, b.code).Bind(2, kRecentAttempts);
+    while (s.Step()) {
+      const double w = std::pow(kRecencyWeight, static_cast<double>(s.Int(0)));
+      answers += static_cast<int>(s.Int(3));
+      for (DomainEvidence& e : st.evidence) {
+        if (e.number == s.Int(1)) {
+          e.right += w * static_cast<double>(s.Int(2));
+          e.answered += w * static_cast<double>(s.Int(3));
+        }
+      }
+    }
+  }
   {
     Statement s(db, R"sql(SELECT sum(i.time_spent_ms), count(*) FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
                           WHERE a.exam = ?1 AND a.mode = 'exam' AND i.response <> '')sql");
@@ -110,7 +134,8 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
     if (s.Step() && s.Int(1) > 0) st.seconds_per_answer = static_cast<double>(s.Int(0)) / 1000.0 / static_cast<double>(s.Int(1));
   }
   st.budget_seconds = b.total_questions > 0 ? b.minutes * 60.0 / b.total_questions : 0;
-  st.readiness = EstimateReadiness(b, st.domains, st.cut);
+  st.readiness = EstimateReadiness(b, st.evidence, st.cut);
+  st.readiness.answers = answers;
   return st;
 }
 

@@ -28,11 +28,22 @@ struct DomainAccuracy {
   int answered = 0;
 };
 
+// Answers in one domain, each attempt's weighted by its recency (the newest counts 1, the one
+// before 0.7, then 0.49...).
+struct DomainEvidence {
+  int number = 0;
+  double right = 0;
+  double answered = 0;
+};
+
+// How much each older attempt's answers count for readiness.
+inline constexpr double kRecencyWeight = 0.7;
+
 struct Readiness {
   double probability = 0;  // of passing the next attempt
   double low = 0;          // 90% interval
   double high = 0;
-  int answers = 0;         // answers it rests on
+  int answers = 0;         // answers it rests on (before weighting)
 };
 
 struct ExamStats {
@@ -42,7 +53,8 @@ struct ExamStats {
   std::optional<ScorePoint> best;
   std::optional<ScorePoint> latest;
   std::vector<DomainAccuracy> domains;  // over the last kRecentAttempts attempts, exam and practice
-  std::vector<int> weakest;             // domain numbers, weakest first (those below the cut)
+  std::vector<int> weakest;             // up to two domain numbers below the cut, weakest first
+  std::vector<DomainEvidence> evidence; // recency-weighted answers per domain, for readiness
   double cut = 0.70;                    // the cut the readiness uses (mean of recent forms' cuts)
   double seconds_per_answer = 0;        // in exam attempts
   double budget_seconds = 0;            // the exam's minutes per question
@@ -53,8 +65,8 @@ inline constexpr int kRecentAttempts = 10;
 
 ExamStats ComputeExamStats(Database& db, const Blueprint& blueprint);
 
-// P(pass) for domain accuracies on a form of this blueprint with cut fraction `cut`.
-Readiness EstimateReadiness(const Blueprint& blueprint, const std::vector<DomainAccuracy>& domains, double cut);
+// P(pass) on a form of this blueprint with cut fraction `cut`, given the evidence per domain.
+Readiness EstimateReadiness(const Blueprint& blueprint, const std::vector<DomainEvidence>& evidence, double cut);
 
 struct ItemStats {
   std::string bank_id;

@@ -121,6 +121,11 @@ TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   EXPECT_EQ(st.domains[2].answered, 0);
   ASSERT_EQ(st.weakest.size(), 1u);
   EXPECT_EQ(st.weakest[0], 2);
+  // Readiness evidence: the practice session (newest) counts 1, the exam before it 0.7.
+  EXPECT_NEAR(st.evidence[0].right, 0.7 * 4 + 0, 1e-12);
+  EXPECT_NEAR(st.evidence[0].answered, 0.7 * 4 + 1, 1e-12);
+  EXPECT_NEAR(st.evidence[1].right, 0 + 1, 1e-12);
+  EXPECT_EQ(st.readiness.answers, 10);
 
   // Review dates: d1-0 right then wrong -> due one day after the second answer; d1-1 right once.
   std::map<std::string, QuestionHistory> h;
@@ -152,8 +157,8 @@ TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
 TEST(ReadinessTest, MatchesTheFormulaAndMovesTheRightWay) {
   const Blueprint& b = Clf();  // 50 scored: 12 / 15 / 17 / 6
   const auto with = [&](double fraction, int answered) {
-    std::vector<DomainAccuracy> d;
-    for (const Domain& dom : b.domains) d.push_back({dom.number, dom.name, dom.weight, static_cast<int>(fraction * answered), answered});
+    std::vector<DomainEvidence> d;
+    for (const Domain& dom : b.domains) d.push_back({dom.number, fraction * answered, static_cast<double>(answered)});
     return EstimateReadiness(b, d, 0.70);
   };
   // 80 of 100 right in every domain: Beta(81, 21), mean 81/102, var m(1-m)/103 per domain.
@@ -165,7 +170,6 @@ TEST(ReadinessTest, MatchesTheFormulaAndMovesTheRightWay) {
   EXPECT_NEAR(r.probability, expected, 1e-12);
   // By hand: m = 0.7941, posterior var 0.2776 x 0.001587, sampling var 0.1635 / 50, z = 1.545.
   EXPECT_NEAR(r.probability, 0.939, 0.001);
-  EXPECT_EQ(r.answers, 400);
   EXPECT_LT(r.low, r.probability);
   EXPECT_GT(r.high, r.probability);
   EXPECT_LT(with(0.6, 100).probability, 0.15);
