@@ -262,6 +262,8 @@ Question QuestionFromStored(std::string_view stored) {
   return question;
 }
 
+std::string SnapshotKey(std::string_view stored) { return HashHex(stored) + "-" + std::to_string(stored.size()); }
+
 std::string BlueprintToJson(const Blueprint& blueprint) { return ToJson("blueprint", blueprint); }
 Blueprint BlueprintFromJson(std::string_view json) {
   return FromJson<Blueprint>("blueprint", json, "blueprint");

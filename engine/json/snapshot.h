@@ -21,6 +21,9 @@ Question QuestionFromJson(std::string_view json);
 std::string QuestionToStored(const Question& question);
 Question QuestionFromStored(std::string_view stored);
 
+// The key a stored snapshot is kept under: its content hash and length.
+std::string SnapshotKey(std::string_view stored);
+
 std::string BlueprintToJson(const Blueprint& blueprint);
 // Throws Error if `json` is not a blueprint snapshot.
 Blueprint BlueprintFromJson(std::string_view json);

@@ -30,16 +30,21 @@ void CreateAttempt(Database& db, Attempt& a) {
       .Bind(7, a.minutes).Bind(8, AttemptStatusName(a.status)).Bind(9, a.position);
   s.Run();
   a.id = db.LastInsertId();
+  Statement snapshot(db, "INSERT OR IGNORE INTO question_snapshots (id, body) VALUES (?1, ?2)");
   Statement item(db, R"sql(
       INSERT INTO attempt_items (attempt_id, position, bank_id, question_id, domain, scored,
-                                 option_order, question, response, flagged, time_spent_ms)
+                                 option_order, snapshot, response, flagged, time_spent_ms)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
   for (size_t i = 0; i < a.items.size(); ++i) {
     const AttemptItem& it = a.items[i];
+    const std::string stored = QuestionToStored(it.question);
+    const std::string key = SnapshotKey(stored);
+    snapshot.Reset();
+    snapshot.Bind(1, key).BindBlob(2, stored).Run();
     item.Reset();
     item.Bind(1, a.id).Bind(2, static_cast<int64_t>(i)).Bind(3, it.form.bank_id)
         .Bind(4, it.form.question_id).Bind(5, it.form.domain).Bind(6, it.form.scored ? 1 : 0)
-        .Bind(7, JoinIds(it.option_order)).BindBlob(8, QuestionToStored(it.question))
+        .Bind(7, JoinIds(it.option_order)).Bind(8, key)
         .Bind(9, EncodeResponse(it.response)).Bind(10, it.flagged ? 1 : 0).Bind(11, it.time_spent_ms);
     item.Run();
   }
@@ -68,9 +73,10 @@ Attempt LoadAttempt(Database& db, int64_t attempt_id) {
   a.finished_ms = s.Int(8);
 
   Statement items(db, R"sql(
-      SELECT bank_id, question_id, domain, scored, option_order, question, response, flagged,
-             time_spent_ms
-        FROM attempt_items WHERE attempt_id = ?1 ORDER BY position)sql");
+      SELECT i.bank_id, i.question_id, i.domain, i.scored, i.option_order, s.body, i.response, i.flagged,
+             i.time_spent_ms
+        FROM attempt_items i JOIN question_snapshots s ON s.id = i.snapshot
+       WHERE i.attempt_id = ?1 ORDER BY i.position)sql");
   items.Bind(1, attempt_id);
   while (items.Step()) {
     AttemptItem it;

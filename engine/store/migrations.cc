@@ -14,6 +14,7 @@ namespace {
 struct Step {
   const char* sql;
   void (*after)(Database& db);  // data changes SQL alone cannot make, or nullptr
+  const char* finish_sql;       // SQL to run after `after`, or nullptr
 };
 
 // Version 2 adds a content fingerprint to every question, for finding duplicates across banks.
@@ -25,6 +26,26 @@ void BackfillFingerprints(Database& db) {
   for (const auto& [bank, id, fingerprint] : rows) {
     write.Reset();
     write.Bind(1, bank).Bind(2, id).Bind(3, fingerprint).Run();
+  }
+}
+
+// Version 3 keeps each question snapshot once, in question_snapshots, instead of in every
+// attempt item (a 10,000-attempt history was 2.9 GB, and reading an item's answer meant reading
+// past its snapshot).
+void MoveSnapshots(Database& db) {
+  Statement read(db, "SELECT attempt_id, position, question FROM attempt_items");
+  Statement keep(db, "INSERT OR IGNORE INTO question_snapshots (id, body) VALUES (?1, ?2)");
+  Statement link(db, "UPDATE attempt_items SET snapshot = ?3 WHERE attempt_id = ?1 AND position = ?2");
+  std::vector<std::tuple<int64_t, int64_t, std::string>> rows;
+  while (read.Step()) rows.emplace_back(read.Int(0), read.Int(1), read.Blob(2));
+  for (const auto& [attempt, position, body] : rows) {
+    // JSON bodies of schema 1 become the stored form, so every snapshot has one key.
+    std::string stored = QuestionToStored(QuestionFromStored(body));
+    std::string key = SnapshotKey(stored);
+    keep.Reset();
+    keep.Bind(1, key).BindBlob(2, stored).Run();
+    link.Reset();
+    link.Bind(1, attempt).Bind(2, position).Bind(3, key).Run();
   }
 }
 
@@ -104,7 +125,7 @@ CREATE TABLE attempt_domains (
   class      TEXT NOT NULL,
   PRIMARY KEY (attempt_id, domain)
 ) WITHOUT ROWID;
-)sql", nullptr},
+)sql", nullptr, nullptr},
       // 1 -> 2: content fingerprints (duplicates across banks), and the bank files seen in the
       // banks folder (only new or changed files are read again).
       {R"sql(
@@ -119,7 +140,15 @@ CREATE TABLE bank_files (
   status      TEXT NOT NULL,
   checked_at  INTEGER NOT NULL
 );
-)sql", BackfillFingerprints},
+)sql", BackfillFingerprints, nullptr},
+      // 2 -> 3: question snapshots kept once each.
+      {R"sql(
+CREATE TABLE question_snapshots (
+  id   TEXT PRIMARY KEY,
+  body BLOB NOT NULL
+);
+ALTER TABLE attempt_items ADD COLUMN snapshot TEXT NOT NULL DEFAULT '';
+)sql", MoveSnapshots, "ALTER TABLE attempt_items DROP COLUMN question;"},
   };
   return steps;
 }
@@ -141,6 +170,7 @@ void Migrate(Database& db) {
     const Step& step = Steps()[static_cast<size_t>(v)];
     db.Exec(step.sql);
     if (step.after != nullptr) step.after(db);
+    if (step.finish_sql != nullptr) db.Exec(step.finish_sql);
     db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
     tx.Commit();
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/error.h"
+#include "engine/store/attempt_store.h"
 #include "engine/store/bank_store.h"
 #include "tests/support/temp_dir.h"
 
@@ -154,6 +155,43 @@ TEST(BankStoreTest, TheSameQuestionInAnotherBankIsReportedAndNotDoubled) {
   ASSERT_EQ(s.duplicates.size(), 3u);
   EXPECT_EQ(s.duplicates[0], "q0: same as b/q0");
   EXPECT_EQ(LoadCandidates(db, "CLF-C02").size(), 4u);
+}
+
+}  // namespace
+}  // namespace proctor
+
+namespace proctor {
+namespace {
+
+// tests/fixtures/db/schema-v2.db was written by proctor at schema version 2: a finished CLF-C02
+// exam (65 answers, scaled 225), an SAA-C03 exam in progress (2 answers, one flagged) and a
+// finished AIF-C01 practice session (2 answers).
+TEST(MigrationTest, SchemaTwoDatabaseKeepsEveryAttempt) {
+  TempDir dir;
+  std::string path = dir / "old.db";
+  WriteFileBytes(path, ReadFileBytes(PROCTOR_SOURCE_DIR "/tests/fixtures/db/schema-v2.db"));
+  Database db = Database::Open(path);  // migrates to the current schema
+  {
+    Statement version(db, "PRAGMA user_version");
+    ASSERT_TRUE(version.Step());
+    EXPECT_EQ(version.Int(0), SchemaVersion());
+  }
+  std::vector<HistoryRow> rows = ListAttempts(db, "");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].exam, "CLF-C02");
+  EXPECT_EQ(rows[0].status, AttemptStatus::kSubmitted);
+  EXPECT_EQ(rows[0].scaled, 225);
+  EXPECT_EQ(rows[0].answered, 65);
+  EXPECT_EQ(rows[1].status, AttemptStatus::kInProgress);
+  EXPECT_EQ(rows[1].answered, 2);
+  EXPECT_EQ(rows[2].mode, AttemptMode::kPractice);
+  Attempt resumed = LoadAttempt(db, rows[1].id);
+  ASSERT_EQ(resumed.items.size(), 65u);
+  EXPECT_FALSE(resumed.items[0].response.empty());
+  EXPECT_TRUE(resumed.items[1].flagged);
+  EXPECT_FALSE(resumed.items[0].question.stem.empty()) << "the snapshot moved with its item";
+  Attempt finished = LoadAttempt(db, rows[0].id);
+  EXPECT_EQ(ScoreAttempt(finished).scaled, 225) << "rescoring the migrated snapshots gives the stored score";
 }
 
 }  // namespace
