@@ -117,6 +117,22 @@ TEST_F(TmuxTest, NoColorTurnsColoursOff) {
   }
 }
 
+TEST_F(TmuxTest, ReviewOpensTheAnswerReviewWithItsFilters) {
+  std::string input;
+  for (int i = 0; i < 65; ++i) input += "a\n";
+  ASSERT_EQ(Plain({"take", "CLF-C02", "--seed", "5"}, input + "end\ny\n").exit_code, 0);
+  Tmux tmux(90, 30, Proctor({"review", "1", "--incorrect", "--domain", "2"}) + "; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("Answer review")) << tmux.Capture();
+  std::string screen = tmux.Capture();
+  EXPECT_TRUE(std::regex_search(screen, std::regex("Question \\d+ of 65 · domain 2 · (scored|unscored \\(did not count\\)) · wrong")))
+      << screen;
+  EXPECT_TRUE(std::regex_search(screen, std::regex("1 of \\d+ not right"))) << screen;
+  tmux.Keys({"Right"});
+  ASSERT_TRUE(tmux.WaitFor("2 of ")) << tmux.Capture();
+  tmux.Keys({"q"});
+  ASSERT_TRUE(tmux.WaitForGone("Answer review")) << tmux.Capture();
+}
+
 TEST_F(TmuxTest, DeadlinePassedWhileClosedShowsTheReportWithWhatWasSaved) {
   ASSERT_EQ(Plain({"take", "CLF-C02", "--seed", "4", "--minutes", "1"}, "a\nb\nquit\n").exit_code, 0);
   sqlite3* db = nullptr;
