@@ -84,12 +84,7 @@ int Run(const po::variables_map& vm, Context& c) {
     *out << "{\"format\": \"proctor-export\", \"version\": 1, \"attempts\": [";
     for (size_t n = 0; n < attempts.size(); ++n) {
       const HistoryRow& a = attempts[n];
-      *out << (n ? ",\n" : "\n") << " {\"id\": " << a.id << ", \"exam\": " << JsonString(a.exam)
-           << ", \"mode\": " << JsonString(AttemptModeName(a.mode)) << ", \"status\": " << JsonString(AttemptStatusName(a.status))
-           << ", \"started_at\": " << JsonString(UtcIso(a.started_ms))
-           << ", \"scaled_score\": " << (a.scaled ? std::to_string(*a.scaled) : "null")
-           << ", \"passed\": " << (a.passed ? (*a.passed ? "true" : "false") : "null")
-           << ", \"scored_questions\": " << a.scored_count << ", \"scored_correct\": " << a.correct << ", \"items\": [";
+      *out << (n ? ",\n" : "\n") << " {" << AttemptJsonFields(a, c.clock.NowMs()) << ", \"items\": [";
       std::vector<ItemRow> items = Items(db, a.id);
       for (size_t k = 0; k < items.size(); ++k) {
         const ItemRow& i = items[k];

@@ -36,18 +36,7 @@ int Run(const po::variables_map& vm, Context& c) {
     c.out << "[";
     for (size_t i = 0; i < rows.size(); ++i) {
       const HistoryRow& r = rows[i];
-      int64_t end = r.status == AttemptStatus::kInProgress ? std::min(c.clock.NowMs(), r.deadline_ms) : r.finished_ms;
-      c.out << (i ? ",\n " : "\n ") << "{\"id\": " << r.id << ", \"exam\": " << JsonString(r.exam)
-            << ", \"mode\": " << JsonString(AttemptModeName(r.mode)) << ", \"status\": " << JsonString(AttemptStatusName(r.status))
-            << ", \"started_at\": " << JsonString(UtcIso(r.started_ms))
-            << ", \"finished_at\": " << (r.finished_ms ? JsonString(UtcIso(r.finished_ms)) : "null")
-            << ", \"time_used_seconds\": " << std::max<int64_t>(0, end - r.started_ms) / 1000
-            << ", \"minutes_allowed\": " << r.minutes << ", \"questions\": " << r.questions
-            << ", \"answered\": " << r.answered << ", \"scored_questions\": " << r.scored_count
-            << ", \"scored_correct\": " << r.correct
-            << ", \"scaled_score\": " << (r.scaled ? std::to_string(*r.scaled) : "null")
-            << ", \"pass_score\": " << r.pass_score
-            << ", \"passed\": " << (r.passed ? (*r.passed ? "true" : "false") : "null") << "}";
+      c.out << (i ? ",\n " : "\n ") << "{" << AttemptJsonFields(r, c.clock.NowMs()) << "}";
     }
     c.out << (rows.empty() ? "]\n" : "\n]\n");
     return 0;
