@@ -47,7 +47,8 @@ int Run(const po::variables_map& vm, Context& c) {
   }
   c.out << "   #  Started           Exam      Mode      Answered  Score  Result  Time used  Status\n";
   for (const HistoryRow& r : rows) {
-    int64_t end = r.status == AttemptStatus::kInProgress ? std::min(c.clock.NowMs(), r.deadline_ms) : r.finished_ms;
+    const int64_t now = c.clock.NowMs();
+    int64_t end = r.status == AttemptStatus::kInProgress ? std::min(now, r.deadline_ms ? r.deadline_ms : now) : r.finished_ms;
     char line[160];
     std::snprintf(line, sizeof line, "%4lld  %-16s  %-8s  %-8s  %3d/%-4d  %5s  %-6s  %9s  ",
                   static_cast<long long>(r.id), LocalDateTime(r.started_ms).c_str(), r.exam.c_str(),
