@@ -58,6 +58,32 @@ TEST(ShippedBanksTest, EveryExamWithABankCanAssembleTwoDifferentFullForms) {
   }
 }
 
+// CLF-C02, SAA-C03 and AIF-C01 are the most taken: each must give two complete forms that share
+// no question.
+TEST(ShippedBanksTest, MostTakenExamsHaveTwoFullFormsWithoutRepeats) {
+  Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
+  for (const char* code : {"CLF-C02", "SAA-C03", "AIF-C01"}) {
+    SCOPED_TRACE(code);
+    std::vector<Candidate> pool;
+    for (const ShippedFile& file : ShippedBanks()) {
+      Diagnostics diag;
+      for (const Question& q : ReadNativeBank(file.data, std::string(file.name), catalog, diag).questions) {
+        if (q.exam != code) continue;
+        pool.push_back({q.bank_id, q.id, q.domain, q.type, !q.scenario_id.empty(), q.pilot, 0});
+      }
+    }
+    const Blueprint& b = *catalog.Find(code, "2026-11-22");
+    std::vector<FormItem> first = AssembleForm(b, ShapeForm(b, 0), pool, 1);
+    std::set<std::string> used;
+    for (const FormItem& item : first) used.insert(item.question_id);
+    std::erase_if(pool, [&](const Candidate& c) { return used.count(c.question_id) > 0; });
+    std::vector<FormItem> second;
+    ASSERT_NO_THROW(second = AssembleForm(b, ShapeForm(b, 0), pool, 2));
+    EXPECT_EQ(static_cast<int>(second.size()), b.total_questions);
+    for (const FormItem& item : second) EXPECT_EQ(used.count(item.question_id), 0u);
+  }
+}
+
 // Word bigrams of a question's own text (stem and matching prompts), lower-cased. Options are left
 // out: many questions share short option lists of service names without being alike.
 std::set<std::string> Shingles(const Question& q) {
