@@ -214,6 +214,17 @@ void Database::Fail(int code, std::string_view what) const {
     reason = "the database is damaged (" + message + "); it was left untouched";
   } else if (primary == SQLITE_FULL) {
     reason = "the disk is full (" + message + "); nothing was changed";
+  } else if (primary == SQLITE_IOERR) {
+    // SQLite reports a write refused for lack of space as an I/O error; errno says which.
+    const int e = db_ ? sqlite3_system_errno(db_) : 0;
+    if (e == ENOSPC || e == EFBIG || e == EDQUOT) {
+      reason = "the disk is full (" + std::string(std::strerror(e)) + "); nothing was changed";
+    } else if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE) {
+      reason = "writing to the disk failed (is the disk full?); nothing was changed";
+    } else {
+      reason = "a read or write failed (" + message + (e ? ": " + std::string(std::strerror(e)) : std::string()) +
+               "); nothing was changed";
+    }
   } else if (primary == SQLITE_READONLY) {
     reason = "the database is read-only (" + message + ")";
   } else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {

@@ -4,6 +4,7 @@
 #include <grp.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,6 +43,12 @@ pid_t Spawn(const std::vector<std::string>& argv, const ProcessOptions& options,
     dup2(out[1], 1);
     dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
+    if (options.file_size_limit >= 0) {
+      // Writes past the limit fail with EFBIG, as on a full disk, instead of killing the process.
+      signal(SIGXFSZ, SIG_IGN);
+      rlimit limit{static_cast<rlim_t>(options.file_size_limit), static_cast<rlim_t>(options.file_size_limit)};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
     if (options.drop_privileges && geteuid() == 0) {
       const gid_t nogroup = 65534;
       const uid_t nobody = 65534;

@@ -1,0 +1,87 @@
+// Faults: two processes on one database, and a disk that fills up during an import.
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "tests/cli/cli_fixture.h"
+
+namespace proctor::testing {
+namespace {
+
+// A native bank of `n` questions with long stems, big enough to fill a small disk.
+std::string BigBank(int n, const std::string& id) {
+  std::string text = R"({"format_version": 1, "bank": {"id": ")" + id + R"(", "title": "Big"}, "exam": "CLF-C02", "questions": [)";
+  for (int i = 0; i < n; ++i) {
+    text += std::string(i ? "," : "") + R"({"id": "q)" + std::to_string(i) + R"(", "domain": 1, "type": "single", "stem": "Question )" +
+            std::to_string(i) + " " + std::string(600, 'x') +
+            R"(?", "options": [{"id": "a", "text": "One"}, {"id": "b", "text": "Two"}], "answer": "a", "explanation": "E"})";
+  }
+  return text + "]}";
+}
+
+TEST_F(CliTest, AnExamInProgressAndOtherProcessesShareTheDatabase) {
+  ASSERT_EQ(Run({"exams"}).exit_code, 0);
+  WriteFileBytes(dir_ / "big.json", BigBank(2000, "big"));
+  Process take(Argv({"take", "CLF-C02", "--seed", "3"}), Options());
+  ASSERT_TRUE(take.WaitFor("Question 1 of 65"));
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0};
+  std::atomic<int> runs{0};
+  std::string failure;
+  std::thread other([&] {
+    int n = 0;
+    while (!done) {
+      // Alternate a writer (re-importing a 2,000-question bank) and readers.
+      std::vector<std::string> args = n % 3 == 0 ? std::vector<std::string>{"import", "--bank", "big", dir_ / "big.json"}
+                                     : n % 3 == 1 ? std::vector<std::string>{"history"}
+                                                  : std::vector<std::string>{"stats", "clf"};
+      ProcessResult r = Run(args);
+      if (r.exit_code != 0 || r.err.find("locked") != std::string::npos) {
+        ++failures;
+        failure = r.err;
+      }
+      ++runs;
+      ++n;
+    }
+  });
+  // Keep answering, at a quick human pace, until the other process has run several times.
+  int answered = 0;
+  for (int q = 1; q <= 60 && (runs < 6 || q <= 10); ++q) {
+    take.Write("b\n");
+    ASSERT_TRUE(take.WaitFor("Saved B for question " + std::to_string(q), 20000)) << take.out();
+    answered = q;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  done = true;
+  other.join();
+  take.Write("quit\n");
+  take.Finish();
+  EXPECT_GE(runs.load(), 6);
+  EXPECT_EQ(failures.load(), 0) << failure;
+  ProcessResult resumed = Run({"resume", "--plain"}, "review\nquit\n");
+  EXPECT_NE(resumed.out.find("Review: " + std::to_string(answered) + " answered"), std::string::npos) << resumed.out;
+}
+
+TEST_F(CliTest, AFullDiskDuringImportLeavesTheDatabaseUnchanged) {
+  ASSERT_EQ(Run({"exams"}).exit_code, 0);
+  const std::string before = ReadFileBytes(db_path_);
+  WriteFileBytes(dir_ / "big.json", BigBank(6000, "big"));
+  ProcessOptions options = Options();
+  // Room for the database as it is and 1 MiB more: the import's journal cannot grow past it.
+  options.file_size_limit = static_cast<long long>(before.size()) + (1 << 20);
+  ProcessResult r = RunProcess(Argv({"import", dir_ / "big.json"}), "", options);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(r.err.find("the disk is full") != std::string::npos ||
+              r.err.find("writing to the disk failed (is the disk full?); nothing was changed") != std::string::npos)
+      << r.err;
+  EXPECT_EQ(CountLines(r.err), 1) << r.err;
+  EXPECT_EQ(ReadFileBytes(db_path_), before);
+  ProcessResult banks = Run({"banks"});
+  EXPECT_EQ(banks.exit_code, 0) << banks.err;
+  EXPECT_EQ(banks.out.find("big "), std::string::npos) << "nothing of the failed import is in the database";
+}
+
+}  // namespace
+}  // namespace proctor::testing
