@@ -11,6 +11,7 @@
 // skipped: only `### ` headings followed by checkbox options are questions.
 #include <cctype>
 
+#include "engine/import/html_text.h"
 #include "engine/import/readers.h"
 #include "engine/text.h"
 
@@ -72,7 +73,7 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
     }
     if (raw.substr(0, 1) == "#") {  // a higher-level heading ends any question
       close();
-      section = std::string(Trim(raw.substr(raw.find_first_not_of('#'))));
+      section = MarkdownHeadingText(raw);
       continue;
     }
     bool checked = false;

@@ -87,4 +87,9 @@ std::string HtmlToText(std::string_view html) {
   return result;
 }
 
+std::string MarkdownHeadingText(std::string_view line) {
+  size_t start = line.find_first_not_of('#');
+  return start == std::string_view::npos ? std::string() : std::string(Trim(line.substr(start)));
+}
+
 }  // namespace proctor

@@ -13,4 +13,7 @@ std::string HtmlToText(std::string_view html);
 // Decodes &lt; &gt; &amp; &quot; &apos; &nbsp; and &#N; / &#xN; only.
 std::string DecodeEntities(std::string_view text);
 
+// The text of a Markdown heading line ("## Domain 2" -> "Domain 2"; "##" -> "").
+std::string MarkdownHeadingText(std::string_view line);
+
 }  // namespace proctor

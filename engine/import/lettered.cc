@@ -199,7 +199,7 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
     }
     if (raw.substr(0, 1) == "#" && numbered) {
       finish();
-      section = std::string(Trim(raw.substr(raw.find_first_not_of('#'))));
+      section = MarkdownHeadingText(raw);
       continue;
     }
     std::string stem;

@@ -145,5 +145,20 @@ TEST(ImportFormatsTest, DomainsComeFromColumnsCategoriesAndSections) {
             (std::vector<int>{3, 1}));
 }
 
+// Found by fuzzing: a heading of only '#' characters threw std::out_of_range.
+TEST(ImportFormatsTest, HeadingOfOnlyHashesIsJustAnEmptySection) {
+  Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
+  for (const char* name : {"a.md", "b.md"}) {
+    Diagnostics diag;
+    ImportSettings settings;
+    settings.exam = "CLF-C02";
+    const std::string text = std::string(name) == "a.md" ? "##\n### Q?\n- [x] a\n- [ ] b\n"
+                                                         : "#\n1. Q?\n   - A. a\n   - B. b\nCorrect answer: A\n";
+    ReadResult r;
+    ASSERT_NO_THROW(r = ReadBankFile(TextFile::FromText(text, name), DetectBankFormat(name, text), settings, catalog, diag));
+    EXPECT_EQ(r.bank.questions.size(), 1u) << diag.Format();
+  }
+}
+
 }  // namespace
 }  // namespace proctor
