@@ -1,5 +1,6 @@
 #include "engine/import/native_json.h"
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -154,7 +155,8 @@ Bank ReadNativeBank(std::string_view text, const std::string& source_name, const
     if (const JsonNode* d = r.Any("domain", false)) {
       if (d->kind == JsonNode::Kind::kNumber) {
         std::optional<double> v = JsonNumberValue(d->text);
-        if (!v || *v != static_cast<int>(*v) || *v < 1 || *v > 50) {
+        // Range first: converting an out-of-range double to int is undefined behaviour.
+        if (!v || *v < 1 || *v > 50 || *v != std::floor(*v)) {
           diag.Error(r.Where("domain"), "a domain number is a whole number from 1, found " + d->text);
         } else {
           q.domain = static_cast<int>(*v);

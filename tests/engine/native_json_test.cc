@@ -82,6 +82,10 @@ TEST(NativeJsonTest, EveryProblemHasItsPlace) {
       {"multiple with one key", BankText(R"({"id": "q1", "domain": 1, "type": "multiple", "stem": "S",
           "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}, {"id": "c", "text": "3"}], "answer": ["a"]})"),
        "needs 2 or more answers"},
+      // Found by fuzzing: a huge domain number was converted to int before its range was checked.
+      {"huge domain number", BankText(R"({"id": "q1", "domain": 3.3e88, "type": "single", "stem": "S",
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "a"})"),
+       "a domain number is a whole number from 1, found 3.3e88"},
       {"borderline out of range", BankText(R"({"id": "q1", "domain": 1, "type": "single", "stem": "S", "borderline": 1.5,
           "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "a"})"),
        "borderline must be strictly between 0 and 1"},
