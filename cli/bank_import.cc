@@ -53,7 +53,10 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
   ReadResult read;
   std::string file_hash;
   try {
-    TextFile file = TextFile::Load(path);
+    // The banks folder has already read the file to see whether it changed.
+    std::optional<TextFile> loaded;
+    if (options.preloaded == nullptr) loaded = TextFile::Load(path);
+    const TextFile& file = options.preloaded != nullptr ? *options.preloaded : *loaded;
     file_hash = HashHex(file.text());
     BankFormat format = options.format.value_or(DetectBankFormat(path, file.text()));
     ImportSettings settings = options.settings;

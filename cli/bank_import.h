@@ -7,6 +7,7 @@
 
 #include "engine/catalog.h"
 #include "engine/import/importer.h"
+#include "engine/import/text_file.h"
 #include "engine/store/database.h"
 
 namespace proctor {
@@ -18,6 +19,7 @@ struct FileImportOptions {
   bool dry_run = false;
   bool progress = false;      // show a progress line on stderr (a terminal)
   bool replace = false;       // --bank given explicitly: the file may take over that bank
+  const TextFile* preloaded = nullptr;  // the file, when the caller has read it already
 };
 
 struct FileImportResult {

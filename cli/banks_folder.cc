@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 #include <ostream>
 #include <sstream>
@@ -61,11 +62,13 @@ int ScanBanksFolder(Database& db, const Catalog& catalog, const std::string& fol
       if (seen.Int(0) == st.st_size && seen.Int(1) == mtime_ns) continue;  // unchanged: not even read
       old_hash = seen.Text(2);
     }
-    std::string hash;
+    std::string hash = "unreadable";
+    std::optional<TextFile> file;
     try {
-      hash = HashHex(TextFile::Load(path).text());
+      file = TextFile::Load(path);
+      hash = HashHex(file->text());
     } catch (const Error&) {
-      hash = "unreadable";
+      // ImportFile below reports why it cannot be read.
     }
     std::string status = "unchanged";
     if (hash != old_hash) {
@@ -73,6 +76,7 @@ int ScanBanksFolder(Database& db, const Catalog& catalog, const std::string& fol
       std::ostringstream problems;
       FileImportOptions options;
       options.replace = true;  // the folder's file owns the bank named after it
+      if (file) options.preloaded = &*file;
       FileImportResult r = ImportFile(&db, catalog, path, options, now_ms, out, problems);
       status = r.imported ? "imported" : "error";
       if (r.imported) {
