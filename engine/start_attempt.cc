@@ -32,18 +32,7 @@ Attempt StartExamAttempt(Database& db, const Blueprint& b, const AttemptOptions&
     throw UsageError("--minutes must be between 1 and 1440");
   }
   FormShape shape = ShapeForm(b, options.questions);
-  std::vector<Candidate> pool = LoadCandidates(db, b.code);
-  if (!options.banks.empty()) {
-    std::erase_if(pool, [&](const Candidate& c) {
-      return std::find(options.banks.begin(), options.banks.end(), c.bank_id) == options.banks.end();
-    });
-    if (pool.empty()) {
-      std::string names;
-      for (const std::string& id : options.banks) names += (names.empty() ? "" : ", ") + id;
-      throw Error("no questions for " + b.code + " in bank " + names + " (see 'proctor exams' and your imports)");
-    }
-  }
-  std::vector<FormItem> form = AssembleForm(b, shape, std::move(pool), options.seed);
+  std::vector<FormItem> form = DrawForm(db, b, shape, options.banks, options.seed);
 
   Attempt attempt;
   attempt.mode = AttemptMode::kExam;

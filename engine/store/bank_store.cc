@@ -125,6 +125,22 @@ std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam) {
   return out;
 }
 
+std::vector<FormItem> DrawForm(Database& db, const Blueprint& b, const FormShape& shape,
+                               const std::vector<std::string>& banks, uint64_t seed) {
+  std::vector<Candidate> pool = LoadCandidates(db, b.code);
+  if (!banks.empty()) {
+    std::erase_if(pool, [&](const Candidate& c) {
+      return std::find(banks.begin(), banks.end(), c.bank_id) == banks.end();
+    });
+    if (pool.empty()) {
+      std::string names;
+      for (const std::string& id : banks) names += (names.empty() ? "" : ", ") + id;
+      throw Error("no questions for " + b.code + " in bank " + names + " (see 'proctor exams' and your imports)");
+    }
+  }
+  return AssembleForm(b, shape, std::move(pool), seed);
+}
+
 Question LoadQuestion(Database& db, const std::string& bank_id, const std::string& question_id) {
   Statement s(db, "SELECT body FROM questions WHERE bank_id = ?1 AND id = ?2");
   s.Bind(1, bank_id).Bind(2, question_id);

@@ -58,6 +58,12 @@ bool BankFileKnown(Database& db, const std::string& file_hash);
 // The active questions of `exam` with when this learner last saw each.
 std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam);
 
+// Draws a form of `shape` for `blueprint` from the active questions in the database (only those of
+// `banks` when it is not empty), as AssembleForm does: never-seen questions first, then those seen
+// longest ago; pilots preferred for the unscored items. Throws Error as AssembleForm does.
+std::vector<FormItem> DrawForm(Database& db, const Blueprint& blueprint, const FormShape& shape,
+                               const std::vector<std::string>& banks, uint64_t seed);
+
 // Loads one question's current text. Throws Error if it does not exist.
 Question LoadQuestion(Database& db, const std::string& bank_id, const std::string& question_id);
 
