@@ -10,6 +10,7 @@
 
 #include "engine/clock.h"
 #include "engine/error.h"
+#include "engine/hash.h"
 #include "engine/store/bank_store.h"
 #include "engine/text.h"
 
@@ -57,7 +58,7 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
     std::optional<TextFile> loaded;
     if (options.preloaded == nullptr) loaded = TextFile::Load(path);
     const TextFile& file = options.preloaded != nullptr ? *options.preloaded : *loaded;
-    file_hash = HashHex(file.text());
+    file_hash = Hash64Hex(file.text());
     BankFormat format = options.format.value_or(DetectBankFormat(path, file.text()));
     ImportSettings settings = options.settings;
     if (settings.exam.empty()) settings.exam = ExamFromFileName(catalog, path);

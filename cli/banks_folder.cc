@@ -12,6 +12,7 @@
 
 #include "cli/bank_import.h"
 #include "engine/error.h"
+#include "engine/hash.h"
 #include "engine/import/draft.h"
 #include "engine/import/text_file.h"
 #include "engine/text.h"
@@ -66,7 +67,7 @@ int ScanBanksFolder(Database& db, const Catalog& catalog, const std::string& fol
     std::optional<TextFile> file;
     try {
       file = TextFile::Load(path);
-      hash = HashHex(file->text());
+      hash = Hash64Hex(file->text());
     } catch (const Error&) {
       // ImportFile below reports why it cannot be read.
     }

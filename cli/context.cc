@@ -9,6 +9,7 @@
 
 #include "cli/banks_folder.h"
 #include "engine/error.h"
+#include "engine/hash.h"
 #include "engine/import/native_json.h"
 #include "engine/shipped.h"
 #include "engine/store/bank_store.h"
@@ -26,7 +27,7 @@ Database& Context::Db() {
 
 void ImportShippedBanks(Database& db, const Catalog& catalog, int64_t now_ms, std::ostream& err) {
   for (const ShippedFile& file : ShippedBanks()) {
-    std::string hash = HashHex(file.data);
+    std::string hash = Hash64Hex(file.data);
     if (BankFileKnown(db, hash)) continue;
     Diagnostics diag;
     std::string name = "question_banks/" + std::string(file.name);

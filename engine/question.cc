@@ -1,5 +1,7 @@
 #include "engine/question.h"
 
+#include "engine/hash.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -82,6 +84,27 @@ std::string HashHex(std::string_view data) {
   return buf;
 }
 
+int64_t DrawKey(std::string_view bank_id, std::string_view question_id) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  auto mix = [&h](std::string_view part) {
+    for (char c : part) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ull;
+    }
+    h ^= 0xff;  // a separator no id contains
+    h *= 0x100000001b3ull;
+  };
+  mix(bank_id);
+  mix(question_id);
+  // splitmix64's finaliser: FNV alone leaves similar ids ("q1", "q2") close together.
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return static_cast<int64_t>(h >> 1);
+}
+
 std::string NormalizeText(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -105,7 +128,7 @@ std::string Fingerprint(const Question& q) {
   std::sort(options.begin(), options.end());
   std::string text = NormalizeText(q.stem);
   for (const std::string& o : options) text += '\x1f' + o;
-  return HashHex(text);
+  return Hash64Hex(text);
 }
 
 std::string CountWord(int n) {

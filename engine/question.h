@@ -1,6 +1,7 @@
 // The question model shared by every bank format, the store and the session.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +68,10 @@ Response DecodeResponse(std::string_view encoded);
 
 // A stable 64-bit FNV-1a hash, as 16 hex digits; used for change detection, not security.
 std::string HashHex(std::string_view data);
+
+// A question's place in the random order drawing uses: a stable, well-mixed number in
+// [0, 2^63) from its bank and id (the same after every re-import).
+int64_t DrawKey(std::string_view bank_id, std::string_view question_id);
 
 // Collapses white space and lower-cases ASCII, for comparing question text.
 std::string NormalizeText(std::string_view text);

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <random>
 
+#include "engine/hash.h"
 #include "engine/import/native_json.h"
 #include "engine/json/snapshot.h"
 #include "engine/shipped.h"
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
     if (f.name != "clf-c02.json") continue;
     Diagnostics diag;
     bank = ReadNativeBank(f.data, "clf-c02.json", catalog, diag);
-    ImportBank(db, bank, {"shipped:clf-c02.json", "native", HashHex(f.data), true}, 0);
+    ImportBank(db, bank, {"shipped:clf-c02.json", "native", Hash64Hex(f.data), true}, 0);
   }
   std::vector<std::string> snapshots;
   std::mt19937_64 rng(42);

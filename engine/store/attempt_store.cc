@@ -35,6 +35,10 @@ void CreateAttempt(Database& db, Attempt& a) {
       INSERT INTO attempt_items (attempt_id, position, bank_id, question_id, domain, scored,
                                  option_order, snapshot, response, flagged, time_spent_ms)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
+  // What drawing reads to prefer questions never seen, then those seen longest ago.
+  Statement seen(db, R"sql(
+      INSERT INTO question_seen (bank_id, question_id, exam, last_seen) VALUES (?1, ?2, ?3, ?4)
+      ON CONFLICT (bank_id, question_id) DO UPDATE SET exam = ?3, last_seen = max(last_seen, ?4))sql");
   for (size_t i = 0; i < a.items.size(); ++i) {
     const AttemptItem& it = a.items[i];
     const std::string stored = QuestionToStored(it.question);
@@ -47,6 +51,8 @@ void CreateAttempt(Database& db, Attempt& a) {
         .Bind(7, JoinIds(it.option_order)).Bind(8, key)
         .Bind(9, EncodeResponse(it.response)).Bind(10, it.flagged ? 1 : 0).Bind(11, it.time_spent_ms);
     item.Run();
+    seen.Reset();
+    seen.Bind(1, it.form.bank_id).Bind(2, it.form.question_id).Bind(3, a.blueprint.code).Bind(4, a.started_ms).Run();
   }
   tx.Commit();
 }

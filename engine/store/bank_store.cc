@@ -1,9 +1,13 @@
 #include "engine/store/bank_store.h"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_set>
 
 #include "engine/error.h"
+#include "engine/hash.h"
 #include "engine/json/snapshot.h"
+#include "engine/random.h"
 
 namespace proctor {
 
@@ -29,8 +33,8 @@ ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& sourc
   Statement find(db, "SELECT content_hash FROM questions WHERE bank_id = ?1 AND id = ?2");
   Statement upsert(db, R"sql(
       INSERT INTO questions (bank_id, id, exam, domain, type, case_study, pilot, active,
-                             content_hash, body, updated_at, fingerprint)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11)
+                             content_hash, body, updated_at, fingerprint, draw_key)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12)
       ON CONFLICT (bank_id, id) DO UPDATE SET exam = ?3, domain = ?4, type = ?5, case_study = ?6,
         pilot = ?7, active = 1, content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11)sql");
   Statement same(db, R"sql(
@@ -48,7 +52,7 @@ ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& sourc
       continue;
     }
     std::string body = QuestionToStored(q);
-    std::string hash = HashHex(body);
+    std::string hash = Hash64Hex(body);
     find.Reset();
     find.Bind(1, bank.info.id).Bind(2, q.id);
     bool exists = find.Step();
@@ -62,7 +66,8 @@ ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& sourc
     upsert.Reset();
     upsert.Bind(1, bank.info.id).Bind(2, q.id).Bind(3, q.exam).Bind(4, q.domain)
         .Bind(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
-        .Bind(8, hash).BindBlob(9, body).Bind(10, now_ms).Bind(11, fingerprint);
+        .Bind(8, hash).BindBlob(9, body).Bind(10, now_ms).Bind(11, fingerprint)
+        .Bind(12, DrawKey(bank.info.id, q.id));
     upsert.Run();
     ++(exists ? summary.updated : summary.added);
   }
@@ -102,41 +107,163 @@ bool BankFileKnown(Database& db, const std::string& file_hash) {
   return s.Step();
 }
 
-std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam) {
+namespace {
+
+Candidate ReadCandidate(const Statement& s) {
+  Candidate c;
+  c.bank_id = s.Text(0);
+  c.question_id = s.Text(1);
+  c.domain = static_cast<int>(s.Int(2));
+  c.type = ParseItemType(s.Text(3)).value_or(ItemType::kSingle);
+  c.case_study = s.Int(4) != 0;
+  c.pilot = s.Int(5) != 0;
+  return c;
+}
+
+constexpr const char* kCandidateColumns = "SELECT q.bank_id, q.id, q.domain, q.type, q.case_study, q.pilot";
+
+// The active questions of `exam` in `banks` (all banks when empty), counted up to `limit`.
+int64_t CountUpTo(Database& db, const std::string& exam, const std::vector<std::string>& banks, int64_t limit) {
+  if (banks.empty()) {
+    Statement s(db, "SELECT count(*) FROM (SELECT 1 FROM questions WHERE exam = ?1 AND active = 1 LIMIT ?2)");
+    s.Bind(1, exam).Bind(2, limit);
+    return s.Step() ? s.Int(0) : 0;
+  }
+  int64_t total = 0;
+  Statement s(db, "SELECT count(*) FROM (SELECT 1 FROM questions WHERE bank_id = ?3 AND exam = ?1 AND active = 1 LIMIT ?2)");
+  for (const std::string& bank : banks) {
+    s.Reset();
+    s.Bind(1, exam).Bind(2, limit - total).Bind(3, bank);
+    if (s.Step()) total += s.Int(0);
+    if (total >= limit) break;
+  }
+  return total;
+}
+
+std::string PairKey(const std::string& bank_id, const std::string& question_id) { return bank_id + '\x1f' + question_id; }
+
+// Draws by probing. For each item: a random point in the draw-key order of its domain, a window of
+// the next kWindow questions from there (wrapping at the end), and one of those that fit (never
+// seen, an allowed type, in the chosen banks, not already drawn) chosen at random. Keys are random,
+// so the gaps between them vary; choosing within a window of 64 evens that out, leaving every
+// question's chance within about an eighth of the uniform one (the index covers every column read,
+// so a window costs microseconds). Returns nullopt when probing cannot
+// fill the form quickly (most questions seen, a domain nearly empty): the caller draws exactly.
+std::optional<std::vector<FormItem>> DrawByProbing(Database& db, const Blueprint& b, const FormShape& shape,
+                                                   const std::vector<std::string>& banks, uint64_t seed) {
+  constexpr int kWindow = 64;
+  Rng rng(seed);
+  std::unordered_set<std::string> taken;  // seen before, or drawn already
+  {
+    Statement seen(db, "SELECT bank_id, question_id FROM question_seen WHERE exam = ?1");
+    seen.Bind(1, b.code);
+    while (seen.Step()) taken.insert(PairKey(seen.Text(0), seen.Text(1)));
+  }
+  Statement in_domain(db, std::string(kCandidateColumns) + R"sql(
+        FROM questions q WHERE q.exam = ?1 AND q.domain = ?2 AND q.active = 1 AND q.draw_key >= ?3
+       ORDER BY q.draw_key LIMIT ?4)sql");
+  Statement pilots(db, std::string(kCandidateColumns) + R"sql(
+        FROM questions q WHERE q.exam = ?1 AND q.active = 1 AND q.pilot = 1 AND q.draw_key >= ?3
+       ORDER BY q.draw_key LIMIT ?4)sql");
+  const int domains = static_cast<int>(b.domains.size());
+  auto fits = [&](const Candidate& c) {
+    return c.domain >= 1 && c.domain <= domains && b.AllowsType(c.type) && (!c.case_study || b.AllowsCaseStudies()) &&
+           (banks.empty() || std::find(banks.begin(), banks.end(), c.bank_id) != banks.end()) &&
+           !taken.contains(PairKey(c.bank_id, c.question_id));
+  };
+  std::vector<FormItem> items;
+  std::vector<Candidate> window;
+  // One probe; returns whether it drew an item, and sets `rows` to the rows read.
+  auto probe = [&](Statement& s, int domain, bool scored, int& rows) {
+    window.clear();
+    rows = 0;
+    auto read = [&](int64_t from, int limit) {
+      s.Reset();
+      s.Bind(1, b.code).Bind(3, from).Bind(4, limit);
+      if (domain > 0) s.Bind(2, domain);
+      while (s.Step()) {
+        ++rows;
+        Candidate c = ReadCandidate(s);
+        if (fits(c)) window.push_back(std::move(c));
+      }
+    };
+    read(static_cast<int64_t>(rng.Below(uint64_t{1} << 63)), kWindow);
+    if (rows < kWindow) read(0, kWindow - rows);  // past the end: on from the start
+    if (window.empty()) return false;
+    Candidate& c = window[static_cast<size_t>(rng.Below(window.size()))];
+    taken.insert(PairKey(c.bank_id, c.question_id));
+    items.push_back({std::move(c.bank_id), std::move(c.question_id), c.domain, scored});
+    return true;
+  };
+  int rows = 0;
+  for (int d = 1; d <= domains; ++d) {
+    const int quota = shape.scored_per_domain[static_cast<size_t>(d - 1)];
+    for (int got = 0, probes = 0; got < quota; ++probes) {
+      if (probes > 8 * quota + 64) return std::nullopt;
+      got += probe(in_domain, d, true, rows) ? 1 : 0;
+    }
+  }
+  // Unscored items: pilots first, then any domain in proportion to the blueprint's weights.
+  int unscored = 0;
+  for (int probes = 0; unscored < shape.unscored && probes < 4 * shape.unscored + 16; ++probes) {
+    if (probe(pilots, 0, false, rows)) {
+      ++unscored;
+    } else if (rows == 0) {
+      break;  // no pilots at all
+    }
+  }
+  int total_weight = 0;
+  for (const Domain& d : b.domains) total_weight += std::max(d.weight, 0);
+  for (int probes = 0; unscored < shape.unscored; ++probes) {
+    if (probes > 8 * shape.unscored + 64 || total_weight <= 0) return std::nullopt;
+    int pick = static_cast<int>(rng.Below(static_cast<uint64_t>(total_weight)));
+    int d = 1;
+    while (d < domains && pick >= std::max(b.domains[static_cast<size_t>(d - 1)].weight, 0)) {
+      pick -= std::max(b.domains[static_cast<size_t>(d - 1)].weight, 0);
+      ++d;
+    }
+    unscored += probe(in_domain, d, false, rows) ? 1 : 0;
+  }
+  // Unscored items must be indistinguishable: they take random positions among the scored ones.
+  rng.Shuffle(items);
+  return items;
+}
+
+}  // namespace
+
+std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam, const std::vector<std::string>& banks) {
   std::vector<Candidate> out;
-  Statement s(db, R"sql(
-      SELECT q.bank_id, q.id, q.domain, q.type, q.case_study, q.pilot,
-             (SELECT max(a.started_at) FROM attempt_items ai JOIN attempts a ON a.id = ai.attempt_id
-               WHERE ai.bank_id = q.bank_id AND ai.question_id = q.id)
-        FROM questions q
-       WHERE q.exam = ?1 AND q.active = 1)sql");
-  s.Bind(1, exam);
-  while (s.Step()) {
-    Candidate c;
-    c.bank_id = s.Text(0);
-    c.question_id = s.Text(1);
-    c.domain = static_cast<int>(s.Int(2));
-    c.type = ParseItemType(s.Text(3)).value_or(ItemType::kSingle);
-    c.case_study = s.Int(4) != 0;
-    c.pilot = s.Int(5) != 0;
-    c.last_seen_ms = s.IsNull(6) ? 0 : s.Int(6);
-    out.push_back(std::move(c));
+  Statement s(db, std::string(kCandidateColumns) + R"sql(, coalesce(seen.last_seen, 0)
+        FROM questions q LEFT JOIN question_seen seen ON seen.bank_id = q.bank_id AND seen.question_id = q.id
+       WHERE q.exam = ?1 AND q.active = 1 AND (?2 IS NULL OR q.bank_id = ?2))sql");
+  auto read = [&] {
+    while (s.Step()) {
+      out.push_back(ReadCandidate(s));
+      out.back().last_seen_ms = s.Int(6);
+    }
+  };
+  if (banks.empty()) {
+    s.Bind(1, exam);
+    read();
+  }
+  for (const std::string& bank : banks) {
+    s.Reset();
+    s.Bind(1, exam).Bind(2, bank);
+    read();
   }
   return out;
 }
 
 std::vector<FormItem> DrawForm(Database& db, const Blueprint& b, const FormShape& shape,
-                               const std::vector<std::string>& banks, uint64_t seed) {
-  std::vector<Candidate> pool = LoadCandidates(db, b.code);
-  if (!banks.empty()) {
-    std::erase_if(pool, [&](const Candidate& c) {
-      return std::find(banks.begin(), banks.end(), c.bank_id) == banks.end();
-    });
-    if (pool.empty()) {
-      std::string names;
-      for (const std::string& id : banks) names += (names.empty() ? "" : ", ") + id;
-      throw Error("no questions for " + b.code + " in bank " + names + " (see 'proctor exams' and your imports)");
-    }
+                               const std::vector<std::string>& banks, uint64_t seed, int64_t exact_limit) {
+  if (CountUpTo(db, b.code, banks, exact_limit) >= exact_limit) {
+    if (std::optional<std::vector<FormItem>> items = DrawByProbing(db, b, shape, banks, seed)) return *items;
+  }
+  std::vector<Candidate> pool = LoadCandidates(db, b.code, banks);
+  if (pool.empty() && !banks.empty()) {
+    std::string names;
+    for (const std::string& id : banks) names += (names.empty() ? "" : ", ") + id;
+    throw Error("no questions for " + b.code + " in bank " + names + " (see 'proctor exams' and your imports)");
   }
   return AssembleForm(b, shape, std::move(pool), seed);
 }

@@ -55,14 +55,23 @@ std::vector<BankRecord> ListBanks(Database& db);
 // Returns true if a bank file with this hash was already imported.
 bool BankFileKnown(Database& db, const std::string& file_hash);
 
-// The active questions of `exam` with when this learner last saw each.
-std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam);
+// The active questions of `exam` (in `banks`, all banks when empty) with when this learner last
+// saw each.
+std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam,
+                                      const std::vector<std::string>& banks = {});
+
+// Pools up to this size are drawn exactly: every candidate loaded and ordered by freshness.
+inline constexpr int64_t kExactDrawLimit = 20000;
 
 // Draws a form of `shape` for `blueprint` from the active questions in the database (only those of
-// `banks` when it is not empty), as AssembleForm does: never-seen questions first, then those seen
-// longest ago; pilots preferred for the unscored items. Throws Error as AssembleForm does.
+// `banks` when it is not empty). Pools under `exact_limit` questions go through AssembleForm:
+// never-seen questions first, then those seen longest ago; pilots preferred for the unscored items.
+// Larger pools are drawn by probing the draw-key index (a few milliseconds for a million
+// questions): only never-seen questions, pilots first for the unscored items; when that cannot
+// fill the form, the exact draw. Throws Error as AssembleForm does.
 std::vector<FormItem> DrawForm(Database& db, const Blueprint& blueprint, const FormShape& shape,
-                               const std::vector<std::string>& banks, uint64_t seed);
+                               const std::vector<std::string>& banks, uint64_t seed,
+                               int64_t exact_limit = kExactDrawLimit);
 
 // Loads one question's current text. Throws Error if it does not exist.
 Question LoadQuestion(Database& db, const std::string& bank_id, const std::string& question_id);

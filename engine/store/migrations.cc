@@ -4,7 +4,9 @@
 #include <tuple>
 #include <vector>
 
+#include "engine/hash.h"
 #include "engine/json/snapshot.h"
+#include "engine/question.h"
 #include "engine/store/database.h"
 
 namespace proctor {
@@ -46,6 +48,27 @@ void MoveSnapshots(Database& db) {
     keep.Bind(1, key).BindBlob(2, stored).Run();
     link.Reset();
     link.Bind(1, attempt).Bind(2, position).Bind(3, key).Run();
+  }
+}
+
+// Version 4 keys every question for a fast random draw, keeps when each question was last in an
+// attempt (drawing from a million questions must not scan them, nor every attempt item), and moves
+// content hashes and fingerprints to the faster hash (bank files are hashed again when next seen).
+void KeyQuestionsForDrawing(Database& db) {
+  Statement read(db, "SELECT bank_id, id, body FROM questions");
+  Statement write(db, R"sql(
+      UPDATE questions SET draw_key = ?3, content_hash = ?4, fingerprint = ?5 WHERE bank_id = ?1 AND id = ?2)sql");
+  struct Row {
+    std::string bank, id, hash, fingerprint;
+  };
+  std::vector<Row> rows;
+  while (read.Step()) {
+    std::string body = read.Blob(2);
+    rows.push_back({read.Text(0), read.Text(1), Hash64Hex(body), Fingerprint(QuestionFromStored(body))});
+  }
+  for (const Row& r : rows) {
+    write.Reset();
+    write.Bind(1, r.bank).Bind(2, r.id).Bind(3, DrawKey(r.bank, r.id)).Bind(4, r.hash).Bind(5, r.fingerprint).Run();
   }
 }
 
@@ -149,6 +172,26 @@ CREATE TABLE question_snapshots (
 );
 ALTER TABLE attempt_items ADD COLUMN snapshot TEXT NOT NULL DEFAULT '';
 )sql", MoveSnapshots, "ALTER TABLE attempt_items DROP COLUMN question;"},
+      // 3 -> 4: a random draw key per question, and when each question was last seen.
+      {R"sql(
+ALTER TABLE questions ADD COLUMN draw_key INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE question_seen (
+  bank_id     TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  exam        TEXT NOT NULL,
+  last_seen   INTEGER NOT NULL,
+  PRIMARY KEY (bank_id, question_id)
+) WITHOUT ROWID;
+CREATE INDEX question_seen_by_exam ON question_seen (exam);
+INSERT INTO question_seen (bank_id, question_id, exam, last_seen)
+  SELECT i.bank_id, i.question_id, a.exam, max(a.started_at)
+    FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
+   GROUP BY i.bank_id, i.question_id;
+DROP INDEX questions_by_exam;
+)sql", KeyQuestionsForDrawing, R"sql(
+CREATE INDEX questions_for_draw ON questions (exam, domain, draw_key, type, case_study, pilot) WHERE active = 1;
+CREATE INDEX questions_pilots_for_draw ON questions (exam, draw_key, domain, type, case_study) WHERE active = 1 AND pilot = 1;
+)sql"},
   };
   return steps;
 }

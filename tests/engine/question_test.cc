@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/hash.h"
+
 namespace proctor {
 namespace {
 
@@ -57,6 +59,28 @@ TEST(IdTest, ValidIdsAreShortAndPlain) {
   EXPECT_FALSE(IsValidId("a,b"));
   EXPECT_FALSE(IsValidId("a=b"));
   EXPECT_FALSE(IsValidId(std::string(65, 'a')));
+}
+
+}  // namespace
+}  // namespace proctor
+
+namespace proctor {
+namespace {
+
+TEST(HashTest, IsXxHash64AndDoesNotDependOnHowTheDataIsSplit) {
+  // Published xxHash64 values (seed 0): a file hashed here matches `xxh64sum`.
+  EXPECT_EQ(Hash64Hex(""), "ef46db3751d8e999");
+  EXPECT_EQ(Hash64Hex("abc"), "44bc2cf5ad770999");
+  std::string data;
+  for (int i = 0; i < 1000; ++i) data += static_cast<char>('a' + (i * 7) % 26);
+  const std::string whole = Hash64Hex(data);
+  for (size_t piece : {1u, 3u, 31u, 32u, 33u, 100u}) {
+    Hasher64 h;
+    for (size_t at = 0; at < data.size(); at += piece) h.Update(std::string_view(data).substr(at, piece));
+    EXPECT_EQ(h.HexDigest(), whole) << "pieces of " << piece;
+  }
+  data[500] ^= 1;
+  EXPECT_NE(Hash64Hex(data), whole);
 }
 
 }  // namespace
