@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages proctor needs to build and test, and nothing else.
+# Installs the Debian 12 packages proctor needs to build, test and benchmark, and nothing else.
 # Idempotent: silent when everything is already there.
 set -euo pipefail
 
@@ -8,6 +8,7 @@ packages=(
   libsqlite3-dev libcereal-dev rapidjson-dev libboost-program-options-dev
   googletest libgtest-dev libgmock-dev
   libncurses-dev tmux
+  sqlite3 time  # the benchmarks' baselines and peak memory (tools/bench_*.sh)
 )
 
 missing=()

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmark: drawing a full CLF-C02 form from a bank of N questions (default 1,000,000), RUNS times
+# (default 5), against the naive ORDER BY random() draw in the same run (tools/bench_draw.cc).
+# Builds the database outside the timing: a generated bank imported with 'proctor import' (the
+# import's wall time and peak memory are printed too). Not a test: run it by hand.
+#   tools/bench_draw.sh [N] [RUNS]
+# BUILD_DIR selects the build directory (default build); TMPDIR where the bank and database go.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000000}
+runs=${2:-5}
+build=${BUILD_DIR:-build}
+command -v /usr/bin/time >/dev/null || { echo "bench_draw: needs GNU time (apt-get install time)" >&2; exit 1; }
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" --target proctor proctor_gen_bank proctor_bench_draw >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "bench_draw: proctor's DrawForm against ORDER BY random() per domain, on a database holding an"
+echo "  N-question generated CLF-C02 bank and the shipped banks."
+echo "reproduce: BUILD_DIR=$build tools/bench_draw.sh $n $runs"
+echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo ' + uncommitted engine/cli changes'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+mkdir "$work/home"
+export HOME="$work/home" XDG_DATA_HOME="$work/home"  # no banks folder, no personal settings
+unset PROCTOR_DB
+"$build/proctor_gen_bank" "$n" "$work/bank.json" CLF-C02
+echo "bank: $n questions, $(($(stat -c %s "$work/bank.json") / 1048576)) MiB"
+"$build/proctor" exams --db "$work/draw.db" >/dev/null
+line=$( { /usr/bin/time -f "%e %M" "$build/proctor" import --db "$work/draw.db" "$work/bank.json" >/dev/null; } 2>&1 | tail -1)
+echo "setup (not part of the draw timing): proctor import took ${line% *} s, peak $((${line#* } / 1024)) MiB;" \
+     "database $(($(stat -c %s "$work/draw.db") / 1048576)) MiB"
+rm -f "$work/bank.json"
+"$build/proctor_bench_draw" "$work/draw.db" "$runs" CLF-C02
