@@ -1,8 +1,9 @@
 #include "engine/import/native_json.h"
 
 #include <cmath>
+#include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
 #include "engine/json/json_tree.h"
 #include "engine/text.h"
@@ -89,75 +90,72 @@ Response ReadAnswer(JsonObjectReader& q, ItemType type, const Question& question
   return key;
 }
 
-}  // namespace
+// Reads a native bank from parsed pieces: the top-level members before the questions (the
+// header), each question, then the whole top level at the end.
+class NativeReader {
+ public:
+  NativeReader(const JsonSource& source, const Catalog& catalog, Diagnostics& diag, const NativeBankHandler& handler)
+      : source_(source), catalog_(catalog), diag_(diag), handler_(handler) {}
 
-Bank ReadNativeBank(std::string_view text, const std::string& source_name, const Catalog& catalog,
-                    Diagnostics& diag) {
-  JsonSource source(text, source_name);
-  JsonNode root = ParseJson(source);
-  Bank bank;
-  JsonObjectReader top(root, "$", source, diag);
-  if (!top.is_object()) return bank;
-
-  if (const JsonNode* v = top.Any("format_version", true)) {
-    if (v->kind != JsonNode::Kind::kNumber || v->text != "1") {
-      diag.Error(top.Where("format_version"),
-                 "this proctor reads format_version 1; the file says " +
-                     (v->kind == JsonNode::Kind::kNumber ? v->text : std::string(JsonKindName(v->kind))));
-      return bank;
+  // The members read so far when the questions begin (streaming), or the whole top level.
+  void Header(const JsonNode& top_node) {
+    if (header_done_) return;
+    header_done_ = true;
+    header_keys_ = top_node.keys;
+    JsonObjectReader top(top_node, "$", source_, diag_);
+    if (!top.is_object()) {
+      ok_ = false;
+      return;
     }
-  }
-  if (const JsonNode* info = top.Object("bank", true)) {
-    JsonObjectReader r(*info, "$.bank", source, diag);
-    bank.info.id = r.String("id", true).value_or("");
-    if (!bank.info.id.empty() && !IsValidBankId(bank.info.id)) {
-      diag.Error(r.Where("id"), "bank id \"" + bank.info.id + "\" must be 1-64 of a-z 0-9 . _ -");
-    }
-    bank.info.title = r.String("title", true).value_or("");
-    bank.info.description = r.String("description", false).value_or("");
-    bank.info.version = r.String("version", false).value_or("");
-    bank.info.license = r.String("license", false).value_or("");
-    bank.info.authors = r.StringArray("authors", false);
-    r.RejectUnknown();
-  }
-  std::string default_exam = AsciiUpper(top.String("exam", false).value_or(""));
-
-  std::map<std::string, Scenario> scenarios;
-  if (const JsonNode* array = top.Array("scenarios", false)) {
-    for (size_t i = 0; i < array->children.size(); ++i) {
-      JsonObjectReader r(array->children[i], "$.scenarios[" + std::to_string(i) + "]", source, diag);
-      if (!r.is_object()) continue;
-      std::string id = r.String("id", true).value_or("");
-      Scenario s{r.String("title", false).value_or(""), r.String("text", true).value_or("")};
+    if (!CheckFormatVersion(top)) return;
+    if (const JsonNode* info = top.Object("bank", false)) {
+      JsonObjectReader r(*info, "$.bank", source_, diag_);
+      info_.id = r.String("id", true).value_or("");
+      if (!info_.id.empty() && !IsValidBankId(info_.id)) {
+        diag_.Error(r.Where("id"), "bank id \"" + info_.id + "\" must be 1-64 of a-z 0-9 . _ -");
+      }
+      info_.title = r.String("title", true).value_or("");
+      info_.description = r.String("description", false).value_or("");
+      info_.version = r.String("version", false).value_or("");
+      info_.license = r.String("license", false).value_or("");
+      info_.authors = r.StringArray("authors", false);
       r.RejectUnknown();
-      if (!IsValidId(id)) diag.Error(r.Where("id"), "scenario id \"" + id + "\" must be 1-64 of A-Z a-z 0-9 . _ -");
-      if (!scenarios.emplace(id, std::move(s)).second) diag.Error(r.Where("id"), "scenario id \"" + id + "\" appears twice");
     }
+    default_exam_ = AsciiUpper(top.String("exam", false).value_or(""));
+    if (const JsonNode* array = top.Array("scenarios", false)) {
+      for (size_t i = 0; i < array->children.size(); ++i) {
+        JsonObjectReader r(array->children[i], "$.scenarios[" + std::to_string(i) + "]", source_, diag_);
+        if (!r.is_object()) continue;
+        std::string id = r.String("id", true).value_or("");
+        Scenario sc{r.String("title", false).value_or(""), r.String("text", true).value_or("")};
+        r.RejectUnknown();
+        if (!IsValidId(id)) diag_.Error(r.Where("id"), "scenario id \"" + id + "\" must be 1-64 of A-Z a-z 0-9 . _ -");
+        if (!scenarios_.emplace(id, std::move(sc)).second) diag_.Error(r.Where("id"), "scenario id \"" + id + "\" appears twice");
+      }
+    }
+    if (handler_.header) handler_.header(info_);
   }
 
-  const JsonNode* questions = top.Array("questions", true);
-  top.RejectUnknown();
-  if (questions == nullptr) return bank;
-  if (questions->children.empty()) diag.Error(top.Where("questions"), "the bank has no questions");
-
-  std::set<std::string> seen_ids;
-  for (size_t i = 0; i < questions->children.size(); ++i) {
+  // One element of $.questions; false stops reading.
+  bool Question(const JsonNode& node) {
+    const size_t i = index_++;
+    if (!ok_) return true;
     std::string path = "$.questions[" + std::to_string(i) + "]";
-    int errors_before = diag.error_count();
-    JsonObjectReader r(questions->children[i], path, source, diag);
-    if (!r.is_object()) continue;
-    Question q;
-    q.bank_id = bank.info.id;
+    int errors_before = diag_.error_count();
+    JsonObjectReader r(node, path, source_, diag_);
+    if (!r.is_object()) return true;
+    proctor::Question q;
+    q.bank_id = info_.id;
     q.id = r.String("id", true).value_or("");
-    q.exam = AsciiUpper(r.String("exam", false).value_or(default_exam));
-    const Blueprint* exam = q.exam.empty() ? nullptr : catalog.Find(q.exam, "9999-12-31");
+    q.exam = AsciiUpper(r.String("exam", false).value_or(default_exam_));
+    const Blueprint* exam = q.exam.empty() ? nullptr : catalog_.Find(q.exam, "9999-12-31");
     if (exam != nullptr && exam->code != q.exam) exam = nullptr;  // a family is not an exam code
     if (const JsonNode* d = r.Any("domain", false)) {
       if (d->kind == JsonNode::Kind::kNumber) {
         std::optional<double> v = JsonNumberValue(d->text);
         // Range first: converting an out-of-range double to int is undefined behaviour.
         if (!v || *v < 1 || *v > 50 || *v != std::floor(*v)) {
-          diag.Error(r.Where("domain"), "a domain number is a whole number from 1, found " + d->text);
+          diag_.Error(r.Where("domain"), "a domain number is a whole number from 1, found " + d->text);
         } else {
           q.domain = static_cast<int>(*v);
         }
@@ -166,22 +164,22 @@ Bank ReadNativeBank(std::string_view text, const std::string& source_name, const
         if (found != nullptr) {
           q.domain = found->number;
         } else if (exam != nullptr) {
-          diag.Error(r.Where("domain"), q.exam + " has no domain named \"" + d->text + "\"");
+          diag_.Error(r.Where("domain"), q.exam + " has no domain named \"" + d->text + "\"");
         }
       } else {
-        diag.Error(r.Where("domain"), "expected a domain number or name, found " + std::string(JsonKindName(d->kind)));
+        diag_.Error(r.Where("domain"), "expected a domain number or name, found " + std::string(JsonKindName(d->kind)));
       }
     }
     std::optional<std::string> type_name = r.String("type", true);
     std::optional<ItemType> type = type_name ? ParseItemType(*type_name) : std::nullopt;
     if (type_name && !type) {
-      diag.Error(r.Where("type"), "unknown type \"" + *type_name + "\" (single, multiple, ordering or matching)");
+      diag_.Error(r.Where("type"), "unknown type \"" + *type_name + "\" (single, multiple, ordering or matching)");
     }
     q.type = type.value_or(ItemType::kSingle);
     if (std::optional<std::string> sid = r.String("scenario", false)) {
-      auto it = scenarios.find(*sid);
-      if (it == scenarios.end()) {
-        diag.Error(r.Where("scenario"), "no scenario with id \"" + *sid + "\" in $.scenarios");
+      auto it = scenarios_.find(*sid);
+      if (it == scenarios_.end()) {
+        diag_.Error(r.Where("scenario"), "no scenario with id \"" + *sid + "\" in $.scenarios");
       } else {
         q.scenario_id = *sid;
         q.scenario_title = it->second.title;
@@ -189,16 +187,14 @@ Bank ReadNativeBank(std::string_view text, const std::string& source_name, const
       }
     }
     q.stem = r.String("stem", true).value_or("");
-    if (!r.Array("options", true)) {
-      // reported by Array()
-    }
-    q.options = ReadChoices<Option>(r, "options", true, source, diag);
+    r.Array("options", true);  // reports a missing or mistyped list
+    q.options = ReadChoices<Option>(r, "options", true, source_, diag_);
     if (q.type == ItemType::kMatching) {
-      if (r.Array("prompts", true)) q.prompts = ReadChoices<Prompt>(r, "prompts", false, source, diag);
+      if (r.Array("prompts", true)) q.prompts = ReadChoices<Prompt>(r, "prompts", false, source_, diag_);
     } else if (r.Any("prompts", false)) {
-      diag.Error(r.Where("prompts"), "only matching questions have prompts");
+      diag_.Error(r.Where("prompts"), "only matching questions have prompts");
     }
-    if (type || !type_name) q.key = ReadAnswer(r, q.type, q, diag);
+    if (type || !type_name) q.key = ReadAnswer(r, q.type, q, diag_);
     q.explanation = r.String("explanation", false).value_or("");
     q.references = r.StringArray("references", false);
     q.tags = r.StringArray("tags", false);
@@ -206,14 +202,113 @@ Bank ReadNativeBank(std::string_view text, const std::string& source_name, const
     q.pilot = r.Bool("pilot", false).value_or(false);
     r.RejectUnknown();
 
-    if (!q.id.empty() && !seen_ids.insert(q.id).second) {
-      diag.Error(r.Where("id"), "question id \"" + q.id + "\" appears twice in this bank");
+    // Ids are remembered by hash, so a million-question file needs 8 bytes an id.
+    if (!q.id.empty() && !seen_ids_.insert(Hash64(q.id)).second) {
+      diag_.Error(r.Where("id"), "question id \"" + q.id + "\" appears twice in this bank");
     }
-    if (diag.error_count() == errors_before) {
-      ValidateQuestion(q, catalog, [&] { return r.Where() + " (" + q.id + ")"; }, diag);
+    if (diag_.error_count() == errors_before) {
+      ValidateQuestion(q, catalog_, [&] { return r.Where() + " (" + q.id + ")"; }, diag_);
     }
-    if (diag.error_count() == errors_before) bank.questions.push_back(std::move(q));
+    if (diag_.error_count() == errors_before) return handler_.question(std::move(q));
+    return true;
   }
+
+  // The whole top level, once read (its questions array is empty when it was streamed).
+  void Finish(const JsonNode& root, bool streamed) {
+    if (!header_done_) Header(root);
+    JsonObjectReader top(root, "$", source_, diag_);
+    if (!top.is_object()) return;
+    // The same members again, for the required ones and the unknown ones.
+    top.Any("format_version", true);
+    if (!CheckFormatVersion(top)) return;  // reported once, whenever it was read
+    top.Any("bank", true);
+    top.Any("exam", false);
+    top.Any("scenarios", false);
+    const JsonNode* questions = top.Array("questions", true);
+    top.RejectUnknown();
+    if (!ok_) return;
+    if (!streamed && questions != nullptr) {
+      for (const JsonNode& q : questions->children) {
+        if (!Question(q)) return;
+      }
+    }
+    if (questions != nullptr && index_ == 0) diag_.Error(top.Where("questions"), "the bank has no questions");
+    if (streamed) {
+      // Members after the questions came too late for the questions read as they streamed in.
+      for (const char* key : {"bank", "exam", "scenarios"}) {
+        if (root.Find(key) != nullptr && std::find(header_keys_.begin(), header_keys_.end(), key) == header_keys_.end()) {
+          diag_.Error(top.Where(key), "\"" + std::string(key) + "\" must come before \"questions\" (questions are read as they stream in)");
+        }
+      }
+    }
+  }
+
+ private:
+  // Whether the file's format_version is one this proctor reads (reporting it if not).
+  bool CheckFormatVersion(JsonObjectReader& top) {
+    const JsonNode* v = top.Any("format_version", false);
+    if (v == nullptr || !ok_) return ok_;
+    if (v->kind != JsonNode::Kind::kNumber || v->text != "1") {
+      diag_.Error(top.Where("format_version"),
+                  "this proctor reads format_version 1; the file says " +
+                      (v->kind == JsonNode::Kind::kNumber ? v->text : std::string(JsonKindName(v->kind))));
+      ok_ = false;
+    }
+    return ok_;
+  }
+
+  static uint64_t Hash64(std::string_view text) {
+    Hasher64 h;
+    h.Update(text);
+    return h.Digest();
+  }
+
+  const JsonSource& source_;
+  const Catalog& catalog_;
+  Diagnostics& diag_;
+  const NativeBankHandler& handler_;
+  bool header_done_ = false;
+  bool ok_ = true;
+  std::vector<std::string> header_keys_;
+  BankInfo info_;
+  std::string default_exam_;
+  std::map<std::string, Scenario> scenarios_;
+  std::unordered_set<uint64_t> seen_ids_;
+  size_t index_ = 0;
+};
+
+}  // namespace
+
+void StreamNativeBank(ByteSource& input, const std::string& source_name, const Catalog& catalog,
+                      Diagnostics& diagnostics, const NativeBankHandler& handler, Hasher64* file_hash) {
+  JsonSource source({}, source_name);
+  NativeReader reader(source, catalog, diagnostics, handler);
+  JsonStreamHooks hooks;
+  hooks.array_key = "questions";
+  // Stream once the bank's id is known; a file with its questions first is read whole.
+  bool streamed = false;
+  hooks.stream = [&](const JsonNode& so_far) {
+    if (so_far.Find("bank") == nullptr) return false;
+    reader.Header(so_far);
+    return streamed = true;
+  };
+  hooks.element = [&](JsonNode element) { return reader.Question(element); };
+  bool completed = true;
+  JsonNode root = ParseJsonStream(input, source_name, &hooks, file_hash, &completed);
+  if (completed) reader.Finish(root, streamed);
+}
+
+Bank ReadNativeBank(std::string_view text, const std::string& source_name, const Catalog& catalog,
+                    Diagnostics& diag) {
+  Bank bank;
+  NativeBankHandler handler;
+  handler.header = [&](const BankInfo& info) { bank.info = info; };
+  handler.question = [&](Question q) {
+    bank.questions.push_back(std::move(q));
+    return true;
+  };
+  MemoryByteSource input(text);
+  StreamNativeBank(input, source_name, catalog, diag, handler);
   return bank;
 }
 

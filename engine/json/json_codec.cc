@@ -7,7 +7,6 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 #include <rapidjson/error/en.h>
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
 #include <cstring>
@@ -22,11 +21,82 @@ namespace proctor {
 
 namespace {
 
-// Builds a JsonNode tree from SAX events, refusing duplicate keys and excessive depth.
+// RapidJSON's input stream over a ByteSource: hands out bytes, counts lines for messages, feeds
+// the file hash, and remembers a NUL byte (which RapidJSON would take for the end of the input).
+class ByteStream {
+ public:
+  using Ch = char;
+
+  ByteStream(ByteSource& source, Hasher64* hasher) : source_(source), hasher_(hasher) {
+    Refill();
+    if (std::string_view(cur_, static_cast<size_t>(end_ - cur_)).substr(0, 3) == "\xEF\xBB\xBF") {
+      cur_ += 3;  // a UTF-8 byte order mark
+      line_start_ = 3;
+    }
+  }
+
+  Ch Peek() const { return cur_ < end_ ? *cur_ : '\0'; }
+  Ch Take() {
+    if (cur_ == end_) return '\0';
+    const Ch c = *cur_++;
+    if (c == '\n') {
+      ++line_;
+      line_start_ = Tell();
+      recent_[line_ % kRecent] = line_start_;
+    }
+    if (cur_ == end_) Refill();
+    return c;
+  }
+  size_t Tell() const { return base_ + static_cast<size_t>(cur_ - begin_); }
+
+  // RapidJSON asks for these only when parsing in place, which proctor never does.
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  size_t PutEnd(Ch*) { return 0; }
+
+  // The line and column of the byte last read.
+  void Here(size_t& line, size_t& col) const { Locate(Tell() > 0 ? Tell() - 1 : 0, line, col); }
+  // The line and column of a byte read recently (on one of the last lines).
+  void Locate(size_t offset, size_t& line, size_t& col) const {
+    line = line_;
+    size_t start = line_start_;
+    while (offset < start && line > 1 && line_ - line + 1 < kRecent) {
+      --line;
+      start = line == 1 ? 0 : recent_[line % kRecent];
+    }
+    col = offset >= start ? offset - start + 1 : 1;
+  }
+  // Whether reading stopped at a NUL byte of the input.
+  bool AtNul() const { return cur_ < end_ && *cur_ == '\0'; }
+
+ private:
+  static constexpr size_t kRecent = 64;
+
+  void Refill() {
+    base_ += static_cast<size_t>(end_ - begin_);
+    std::string_view piece = source_.Next();
+    if (hasher_ != nullptr) hasher_->Update(piece);
+    begin_ = cur_ = piece.data();
+    end_ = piece.data() + piece.size();
+  }
+
+  ByteSource& source_;
+  Hasher64* hasher_;
+  const Ch* begin_ = nullptr;
+  const Ch* cur_ = nullptr;
+  const Ch* end_ = nullptr;
+  size_t base_ = 0;  // offset of begin_ in the input
+  size_t line_ = 1;
+  size_t line_start_ = 0;
+  size_t recent_[kRecent] = {};  // starts of the last lines, by line number
+};
+
+// Builds a JsonNode tree from SAX events, refusing duplicate keys and excessive depth; with hooks,
+// hands over the elements of one top-level array as they complete.
 class TreeBuilder {
  public:
-  explicit TreeBuilder(const rapidjson::MemoryStream& stream, size_t base)
-      : stream_(stream), base_(base) {}
+  TreeBuilder(const ByteStream& stream, const JsonStreamHooks* hooks) : stream_(stream), hooks_(hooks) {}
 
   bool Null() { return AddScalar(JsonNode{}); }
   bool Bool(bool b) {
@@ -60,7 +130,7 @@ class TreeBuilder {
     for (const std::string& existing : top.keys) {
       if (existing == key) {
         error_ = "duplicate key \"" + std::string(key) + "\"";
-        error_offset_ = Here();
+        stream_.Here(error_line_, error_col_);
         return false;
       }
     }
@@ -73,18 +143,23 @@ class TreeBuilder {
 
   JsonNode TakeRoot() { return std::move(root_); }
   const std::string& error() const { return error_; }
-  size_t error_offset() const { return error_offset_; }
+  size_t error_line() const { return error_line_; }
+  size_t error_col() const { return error_col_; }
+  bool stopped() const { return stopped_; }
 
  private:
-  size_t Here() const { return base_ + (stream_.Tell() > 0 ? stream_.Tell() - 1 : 0); }
-
   bool AddScalar(JsonNode node) {
-    node.offset = Here();
+    stream_.Here(node.line, node.col);
     return Attach(std::move(node));
   }
   bool Attach(JsonNode node) {
     if (stack_.empty()) {
       root_ = std::move(node);
+    } else if (streaming_ && stack_.size() == 2) {
+      if (!hooks_->element(std::move(node))) {
+        stopped_ = true;
+        return false;
+      }
     } else {
       stack_.back().children.push_back(std::move(node));
     }
@@ -93,56 +168,75 @@ class TreeBuilder {
   bool Open(JsonNode::Kind kind) {
     if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
       error_ = "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels";
-      error_offset_ = Here();
+      stream_.Here(error_line_, error_col_);
       return false;
+    }
+    if (hooks_ != nullptr && kind == JsonNode::Kind::kArray && stack_.size() == 1 &&
+        stack_[0].kind == JsonNode::Kind::kObject && !stack_[0].keys.empty() &&
+        stack_[0].keys.back() == hooks_->array_key) {
+      JsonNode so_far = stack_[0];
+      so_far.keys.pop_back();
+      streaming_ = hooks_->stream(so_far);
     }
     JsonNode node;
     node.kind = kind;
-    node.offset = Here();
+    stream_.Here(node.line, node.col);
     stack_.push_back(std::move(node));
     return true;
   }
   bool Close() {
     JsonNode node = std::move(stack_.back());
     stack_.pop_back();
+    if (stack_.size() == 1) streaming_ = false;
     return Attach(std::move(node));
   }
 
-  const rapidjson::MemoryStream& stream_;
-  size_t base_;
+  const ByteStream& stream_;
+  const JsonStreamHooks* hooks_;
+  bool streaming_ = false;
+  bool stopped_ = false;
   std::vector<JsonNode> stack_;
   JsonNode root_;
   std::string error_;
-  size_t error_offset_ = 0;
+  size_t error_line_ = 1;
+  size_t error_col_ = 1;
 };
 
 }  // namespace
 
-JsonNode ParseJson(const JsonSource& source) {
-  std::string_view text = source.text();
-  size_t base = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") base = 3;  // a UTF-8 byte order mark
-  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
-    size_t at = static_cast<size_t>(static_cast<const char*>(nul) - text.data());
-    throw Error(source.Locate(at) + ": a NUL byte; this is not a JSON text file");
-  }
-  if (Trim(text.substr(base)).empty()) throw Error(source.name() + ":1: the file is empty");
-
-  rapidjson::MemoryStream stream(text.data() + base, text.size() - base);
-  TreeBuilder builder(stream, base);
+JsonNode ParseJsonStream(ByteSource& input, const std::string& name, const JsonStreamHooks* hooks,
+                         Hasher64* hasher, bool* completed) {
+  ByteStream stream(input, hasher);
+  TreeBuilder builder(stream, hooks);
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
                               rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  if (completed != nullptr) *completed = !builder.stopped();
+  if (builder.stopped()) return builder.TakeRoot();
+  auto where = [&](size_t line, size_t col) { return name + ":" + std::to_string(line) + ":" + std::to_string(col); };
+  size_t line = 1;
+  size_t col = 1;
+  // RapidJSON takes a NUL byte for the end of the input, after a complete document too.
+  if (stream.AtNul()) {
+    stream.Locate(stream.Tell(), line, col);
+    throw Error(where(line, col) + ": a NUL byte; this is not a JSON text file");
+  }
   if (result.IsError()) {
-    if (!builder.error().empty()) throw Error(source.Locate(builder.error_offset()) + ": " + builder.error());
+    if (!builder.error().empty()) throw Error(where(builder.error_line(), builder.error_col()) + ": " + builder.error());
+    if (result.Code() == rapidjson::kParseErrorDocumentEmpty) throw Error(name + ":1: the file is empty");
     std::string reason = rapidjson::GetParseError_En(result.Code());
     if (!reason.empty() && reason.back() == '.') reason.pop_back();
-    throw Error(source.Locate(base + result.Offset()) + ": " + AsciiLower(reason.substr(0, 1)) +
-                reason.substr(1));
+    stream.Locate(result.Offset(), line, col);
+    throw Error(where(line, col) + ": " + AsciiLower(reason.substr(0, 1)) + reason.substr(1));
   }
   return builder.TakeRoot();
+}
+
+JsonNode ParseJson(const JsonSource& source) {
+  MemoryByteSource input(source.text());
+  return ParseJsonStream(input, source.name(), nullptr);
 }
 
 // ---- cereal: the native model's serialization ----

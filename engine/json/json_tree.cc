@@ -9,7 +9,7 @@ namespace proctor {
 
 const JsonNode* JsonNode::Find(std::string_view key) const {
   if (kind != Kind::kObject) return nullptr;
-  for (size_t i = 0; i < keys.size(); ++i) {
+  for (size_t i = 0; i < keys.size() && i < children.size(); ++i) {
     if (keys[i] == key) return &children[i];
   }
   return nullptr;
@@ -27,18 +27,8 @@ std::string_view JsonKindName(JsonNode::Kind kind) {
   return "a value";
 }
 
-std::string JsonSource::Locate(size_t offset) const {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\n') line_starts_.push_back(i + 1);
-    }
-  }
-  offset = std::min(offset, text_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  size_t line = static_cast<size_t>(it - line_starts_.begin());
-  size_t col = offset - line_starts_[line - 1] + 1;
-  return name_ + ":" + std::to_string(line) + ":" + std::to_string(col);
+std::string JsonSource::Locate(const JsonNode& node) const {
+  return name_ + ":" + std::to_string(node.line) + ":" + std::to_string(node.col);
 }
 
 std::optional<double> JsonNumberValue(std::string_view text) {
@@ -63,11 +53,11 @@ std::string JsonObjectReader::Where(std::string_view key) const {
   const JsonNode* member = key.empty() ? nullptr : node_.Find(key);
   std::string path = path_;
   if (!key.empty()) path += "." + std::string(key);
-  return source_.Locate(member ? member->offset : node_.offset) + ": " + path;
+  return source_.Locate(member ? *member : node_) + ": " + path;
 }
 
 std::string JsonObjectReader::Where(const JsonNode& node, std::string_view subpath) const {
-  return source_.Locate(node.offset) + ": " + path_ + std::string(subpath);
+  return source_.Locate(node) + ": " + path_ + std::string(subpath);
 }
 
 const JsonNode* JsonObjectReader::Get(std::string_view key, bool required, JsonNode::Kind kind) {

@@ -7,12 +7,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/byte_source.h"
 #include "engine/diagnostics.h"
+#include "engine/hash.h"
 
 namespace proctor {
 
@@ -23,7 +26,8 @@ struct JsonNode {
   std::string text;                // a string's value, or a number as written
   std::vector<JsonNode> children;  // array elements, or object member values
   std::vector<std::string> keys;   // object member names, parallel to children
-  size_t offset = 0;               // byte offset of the value in the source
+  size_t line = 1;                 // where the value is in the source (1-based; column in bytes)
+  size_t col = 1;
 
   // Returns the member named `key`, or nullptr (also for non-objects).
   const JsonNode* Find(std::string_view key) const;
@@ -34,24 +38,40 @@ std::string_view JsonKindName(JsonNode::Kind kind);
 // The deepest nesting a document may have; deeper input is refused before it can exhaust memory.
 inline constexpr int kMaxJsonDepth = 64;
 
-// The text being read and its name, to turn byte offsets into "name:line:col".
+// The text being read (when it is in memory) and its name for messages.
 class JsonSource {
  public:
   JsonSource(std::string_view text, std::string name) : text_(text), name_(std::move(name)) {}
   const std::string& name() const { return name_; }
   std::string_view text() const { return text_; }
-  // "name:line:col" for a byte offset (line and column 1-based, column in bytes).
-  std::string Locate(size_t offset) const;
+  // "name:line:col" for a node.
+  std::string Locate(const JsonNode& node) const;
 
  private:
   std::string_view text_;
   std::string name_;
-  mutable std::vector<size_t> line_starts_;  // built on first use
 };
 
 // Parses `source`. Throws Error("name:line:col: reason") for a syntax error, invalid UTF-8,
 // a NUL byte, a duplicate key or nesting deeper than kMaxJsonDepth. A leading UTF-8 BOM is allowed.
 JsonNode ParseJson(const JsonSource& source);
+
+// Streaming one array of the top-level object: its elements are handed over one at a time as
+// they are read instead of being kept in the tree, so a file of any length needs the memory of
+// one element.
+struct JsonStreamHooks {
+  std::string array_key;  // the top-level member whose elements may be streamed
+  // Asked when that array opens, with the members read before it; true streams its elements.
+  std::function<bool(const JsonNode& members_so_far)> stream;
+  // Each element, in order, when streaming; returning false stops reading (not an error).
+  std::function<bool(JsonNode element)> element;
+};
+
+// Parses what `input` yields, named `name` in messages, as ParseJson does. With `hooks`, the
+// chosen array is streamed and left empty in the returned tree. `hasher`, if given, sees every
+// byte read. Returns false in `*completed` (if given) when an element hook stopped the reading.
+JsonNode ParseJsonStream(ByteSource& input, const std::string& name, const JsonStreamHooks* hooks,
+                         Hasher64* hasher = nullptr, bool* completed = nullptr);
 
 // Reads the members of one object with type checks, reporting each problem (missing, wrong type,
 // out of range, unknown member) to `diagnostics` as "name:line:col: $.path".

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/error.h"
+#include "engine/hash.h"
 #include "engine/shipped.h"
 
 namespace proctor {
@@ -120,6 +121,66 @@ TEST(NativeJsonTest, SyntaxErrorsGiveLineAndColumn) {
       EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
     }
   }
+}
+
+// Hands the text out a few bytes at a time, as a file read in pieces would.
+class DripSource final : public ByteSource {
+ public:
+  DripSource(std::string text, size_t piece) : text_(std::move(text)), piece_(piece) {}
+  std::string_view Next() override {
+    std::string_view out = std::string_view(text_).substr(std::min(at_, text_.size()), piece_);
+    at_ += out.size();
+    return out;
+  }
+
+ private:
+  std::string text_;
+  size_t piece_;
+  size_t at_ = 0;
+};
+
+TEST(NativeStreamTest, QuestionsArriveOneAtATimeWithTheSameResultsAndPlaces) {
+  const std::string text = BankText(std::string(kGood) + R"(,
+    {"id": "q4", "domain": 9, "type": "single", "stem": "Bad domain",
+     "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}], "answer": "a"})");
+  Diagnostics whole_diag;
+  Bank whole = ReadNativeBank(text, "t.json", TheCatalog(), whole_diag);
+  for (size_t piece : {1u, 7u, 64u}) {
+    DripSource input(text, piece);
+    Diagnostics diag;
+    std::vector<std::string> events;
+    NativeBankHandler handler;
+    handler.header = [&](const BankInfo& info) { events.push_back("header " + info.id); };
+    handler.question = [&](Question q) {
+      events.push_back(q.id + " " + q.exam);
+      return true;
+    };
+    Hasher64 hash;
+    StreamNativeBank(input, "t.json", TheCatalog(), diag, handler, &hash);
+    EXPECT_EQ(events, (std::vector<std::string>{"header t", "q1 CLF-C02", "q2 CLF-C02", "q3 CLF-C02"})) << piece;
+    EXPECT_EQ(diag.Format(), whole_diag.Format()) << "errors name the same line and column";
+    EXPECT_NE(diag.Format().find("t.json:17:4: $.questions[3] (q4): error: CLF-C02 has domains 1-4, not 9"), std::string::npos) << diag.Format();
+    EXPECT_EQ(hash.HexDigest(), Hash64Hex(text)) << "the file hash covers every byte";
+  }
+  EXPECT_EQ(whole.questions.size(), 3u);
+}
+
+TEST(NativeStreamTest, AHeaderAfterTheQuestionsIsReadWholeOrNamed) {
+  const std::string question = R"({"id": "q1", "domain": 1, "type": "single", "stem": "Which?",
+      "options": [{"id": "a", "text": "One"}, {"id": "b", "text": "Two"}], "answer": "a"})";
+  // Questions before the bank: the file is read whole, and the order does not matter.
+  Diagnostics first;
+  Bank bank = ReadNativeBank(R"({"questions": [)" + question + R"(], "exam": "CLF-C02", "format_version": 1,
+      "bank": {"id": "late", "title": "Late"}})", "a.json", TheCatalog(), first);
+  EXPECT_FALSE(first.HasErrors()) << first.Format();
+  ASSERT_EQ(bank.questions.size(), 1u);
+  EXPECT_EQ(bank.questions[0].bank_id, "late");
+  EXPECT_EQ(bank.questions[0].exam, "CLF-C02");
+  // The bank first but the default exam after the questions: streamed questions could not use it.
+  Diagnostics second;
+  ReadNativeBank(R"({"format_version": 1, "bank": {"id": "b", "title": "B"}, "questions": [)" + question +
+                     R"(], "exam": "CLF-C02"})", "b.json", TheCatalog(), second);
+  EXPECT_NE(second.Format().find("\"exam\" must come before \"questions\""), std::string::npos) << second.Format();
 }
 
 }  // namespace

@@ -1,0 +1,45 @@
+#include "engine/byte_source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "engine/error.h"
+
+namespace proctor {
+
+std::string_view MemoryByteSource::Next() {
+  if (done_) return {};
+  done_ = true;
+  return text_;
+}
+
+FileByteSource::FileByteSource(const std::string& path) : path_(path), buffer_(1 << 20) {
+  fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw Error(path + ": cannot open the file: " + std::strerror(errno));
+  struct stat st {};
+  if (fstat(fd_, &st) != 0 || S_ISDIR(st.st_mode)) {
+    close(fd_);
+    throw Error(path + ": is a directory, not a bank file");
+  }
+  size_ = static_cast<uint64_t>(st.st_size);
+}
+
+FileByteSource::~FileByteSource() {
+  if (fd_ >= 0) close(fd_);
+}
+
+std::string_view FileByteSource::Next() {
+  for (;;) {
+    ssize_t n = read(fd_, buffer_.data(), buffer_.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(path_ + ": cannot read the file: " + std::strerror(errno));
+    consumed_ += static_cast<uint64_t>(n);
+    return {buffer_.data(), static_cast<size_t>(n)};
+  }
+}
+
+}  // namespace proctor
