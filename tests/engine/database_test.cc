@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <sstream>
+
 #include "engine/error.h"
 #include "engine/store/attempt_store.h"
 #include "engine/store/bank_store.h"
@@ -192,6 +197,223 @@ TEST(MigrationTest, SchemaTwoDatabaseKeepsEveryAttempt) {
   EXPECT_FALSE(resumed.items[0].question.stem.empty()) << "the snapshot moved with its item";
   Attempt finished = LoadAttempt(db, rows[0].id);
   EXPECT_EQ(ScoreAttempt(finished).scaled, 225) << "rescoring the migrated snapshots gives the stored score";
+}
+
+// What a schema-1 file holds, read with plain SQL before proctor opens (and migrates) it.
+struct OldItem {
+  std::string bank_id;
+  std::string question_id;
+  std::string option_order;  // comma-separated option ids
+  std::string response;      // comma-separated option ids, or empty
+  bool flagged = false;
+  bool scored = false;
+  int domain = 0;
+  std::string stem;  // from the snapshot kept in the item
+  std::string key;   // the snapshot's key, as JSON
+};
+struct OldAttempt {
+  int64_t id = 0;
+  std::string exam;
+  std::string status;
+  int64_t seed = 0;
+  int64_t started_at = 0;
+  int64_t deadline = 0;
+  int position = 0;
+  std::optional<int> scaled;
+  std::optional<bool> passed;
+  int correct = 0;
+  int scored_count = 0;
+  std::vector<OldItem> items;
+  std::map<int, int> domain_correct;  // attempt_domains: domain -> scored items right
+};
+
+std::vector<std::string> SplitIds(const std::string& text) {
+  std::vector<std::string> ids;
+  std::stringstream in(text);
+  for (std::string id; std::getline(in, id, ',');) ids.push_back(id);
+  return ids;
+}
+
+std::string ColumnText(sqlite3_stmt* s, int column) {
+  const unsigned char* text = sqlite3_column_text(s, column);
+  return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+// Reads every attempt of the file at `path` (a copy: reading a WAL file may create -shm beside it).
+std::vector<OldAttempt> ReadOldAttempts(const std::string& path, int& user_version) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+  std::vector<OldAttempt> attempts;
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, nullptr);
+  user_version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+  sqlite3_finalize(s);
+  sqlite3_prepare_v2(db, "SELECT id, exam, status, seed, started_at, deadline, position, scaled, passed, "
+                         "correct, scored_count FROM attempts ORDER BY id", -1, &s, nullptr);
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    OldAttempt a;
+    a.id = sqlite3_column_int64(s, 0);
+    a.exam = ColumnText(s, 1);
+    a.status = ColumnText(s, 2);
+    a.seed = sqlite3_column_int64(s, 3);
+    a.started_at = sqlite3_column_int64(s, 4);
+    a.deadline = sqlite3_column_int64(s, 5);
+    a.position = sqlite3_column_int(s, 6);
+    if (sqlite3_column_type(s, 7) != SQLITE_NULL) a.scaled = sqlite3_column_int(s, 7);
+    if (sqlite3_column_type(s, 8) != SQLITE_NULL) a.passed = sqlite3_column_int(s, 8) != 0;
+    a.correct = sqlite3_column_int(s, 9);
+    a.scored_count = sqlite3_column_int(s, 10);
+    attempts.push_back(a);
+  }
+  sqlite3_finalize(s);
+  for (OldAttempt& a : attempts) {
+    sqlite3_prepare_v2(db, "SELECT bank_id, question_id, option_order, response, flagged, scored, domain, "
+                           "json_extract(question, '$.question.stem'), json_extract(question, '$.question.key') "
+                           "FROM attempt_items WHERE attempt_id = ?1 ORDER BY position", -1, &s, nullptr);
+    sqlite3_bind_int64(s, 1, a.id);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+      a.items.push_back({ColumnText(s, 0), ColumnText(s, 1), ColumnText(s, 2), ColumnText(s, 3),
+                         sqlite3_column_int(s, 4) != 0, sqlite3_column_int(s, 5) != 0, sqlite3_column_int(s, 6),
+                         ColumnText(s, 7), ColumnText(s, 8)});
+    }
+    sqlite3_finalize(s);
+    sqlite3_prepare_v2(db, "SELECT domain, correct FROM attempt_domains WHERE attempt_id = ?1", -1, &s, nullptr);
+    sqlite3_bind_int64(s, 1, a.id);
+    while (sqlite3_step(s) == SQLITE_ROW) a.domain_correct[sqlite3_column_int(s, 0)] = sqlite3_column_int(s, 1);
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(db);
+  return attempts;
+}
+
+int CountActiveQuestions(const std::string& path, const std::string& exam) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM questions WHERE exam = ?1 AND active = 1", -1, &s, nullptr);
+  sqlite3_bind_text(s, 1, exam.c_str(), -1, SQLITE_TRANSIENT);
+  int count = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return count;
+}
+
+// A key as SQLite's json_extract writes it: ["c","d"].
+std::string KeyJson(const std::vector<std::string>& ids) {
+  std::string out = "[";
+  for (const std::string& id : ids) out += (out.size() > 1 ? ",\"" : "\"") + id + "\"";
+  return out + "]";
+}
+
+std::string JoinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out;
+}
+
+// tests/fixtures/db/schema-v1.db was written by the proctor of commit 75a55d4, the last at schema
+// version 1 (tests/fixtures/db/make_schema_v1.py drove it): every shipped bank as it then was, a
+// finished CLF-C02 exam (63 of 65 answered, every third wrong on purpose, 3 flagged) and a SAA-C03
+// exam killed with SIGKILL after 5 answers (2 flagged). Schema 1 had no practice mode. Everything
+// the test expects is read from the file itself before proctor migrates it.
+TEST(MigrationTest, SchemaOneDatabaseKeepsEveryAttempt) {
+  TempDir dir;
+  const std::string fixture = ReadFileBytes(PROCTOR_SOURCE_DIR "/tests/fixtures/db/schema-v1.db");
+  WriteFileBytes(dir / "before.db", fixture);
+  WriteFileBytes(dir / "old.db", fixture);
+  int old_version = 0;
+  const std::vector<OldAttempt> old = ReadOldAttempts(dir / "before.db", old_version);
+  const int old_clf_questions = CountActiveQuestions(dir / "before.db", "CLF-C02");
+
+  // The fixture is what the comment above says.
+  ASSERT_EQ(old_version, 1);
+  ASSERT_EQ(old.size(), 2u);
+  ASSERT_EQ(old[0].status, "submitted");
+  ASSERT_TRUE(old[0].scaled.has_value());
+  ASSERT_EQ(old[0].items.size(), 65u);
+  ASSERT_EQ(old[1].status, "in_progress");
+  ASSERT_EQ(old[1].items.size(), 65u);
+  const auto count = [](const OldAttempt& a, bool OldItem::*flag) {
+    return std::count_if(a.items.begin(), a.items.end(), [&](const OldItem& i) { return i.*flag; });
+  };
+  const auto answered = [](const OldAttempt& a) {
+    return std::count_if(a.items.begin(), a.items.end(), [](const OldItem& i) { return !i.response.empty(); });
+  };
+  ASSERT_EQ(answered(old[0]), 63);
+  ASSERT_EQ(count(old[0], &OldItem::flagged), 3);
+  ASSERT_EQ(answered(old[1]), 5);
+  ASSERT_EQ(count(old[1], &OldItem::flagged), 2);
+  ASSERT_GT(old_clf_questions, 65);
+
+  Database db = Database::Open(dir / "old.db");  // migrates to the current schema
+  {
+    Statement version(db, "PRAGMA user_version");
+    ASSERT_TRUE(version.Step());
+    EXPECT_EQ(version.Int(0), SchemaVersion());
+  }
+  std::vector<HistoryRow> rows = ListAttempts(db, "");
+  ASSERT_EQ(rows.size(), old.size());
+  for (size_t a = 0; a < old.size(); ++a) {
+    SCOPED_TRACE("attempt " + std::to_string(old[a].id));
+    const OldAttempt& before = old[a];
+    const HistoryRow& row = rows[a];
+    EXPECT_EQ(row.id, before.id);
+    EXPECT_EQ(row.exam, before.exam);
+    EXPECT_EQ(row.mode, AttemptMode::kExam);
+    EXPECT_EQ(row.status, before.status == "submitted" ? AttemptStatus::kSubmitted : AttemptStatus::kInProgress);
+    EXPECT_EQ(row.questions, static_cast<int>(before.items.size()));
+    EXPECT_EQ(row.answered, answered(before));
+    EXPECT_EQ(row.scaled, before.scaled);
+    EXPECT_EQ(row.passed, before.passed);
+    EXPECT_EQ(row.started_ms, before.started_at);
+    EXPECT_EQ(row.deadline_ms, before.deadline) << "resume takes the time left from the stored deadline";
+    if (before.scaled) {
+      EXPECT_EQ(row.correct, before.correct);
+      EXPECT_EQ(row.scored_count, before.scored_count);
+    }
+
+    Attempt attempt = LoadAttempt(db, before.id);
+    EXPECT_EQ(attempt.blueprint.code, before.exam);
+    EXPECT_EQ(attempt.seed, static_cast<uint64_t>(before.seed));
+    EXPECT_EQ(attempt.position, before.position) << "resume reopens the question that was on screen";
+    ASSERT_EQ(attempt.items.size(), before.items.size());
+    for (size_t i = 0; i < before.items.size(); ++i) {
+      SCOPED_TRACE("item " + std::to_string(i + 1) + " " + before.items[i].question_id);
+      const AttemptItem& item = attempt.items[i];
+      const OldItem& old_item = before.items[i];
+      EXPECT_EQ(item.form.bank_id, old_item.bank_id);
+      EXPECT_EQ(item.form.question_id, old_item.question_id);
+      EXPECT_EQ(item.form.scored, old_item.scored);
+      EXPECT_EQ(item.form.domain, old_item.domain);
+      EXPECT_EQ(JoinIds(item.option_order), old_item.option_order) << "the letters the learner saw";
+      EXPECT_EQ(item.response, SplitIds(old_item.response));
+      EXPECT_EQ(item.flagged, old_item.flagged);
+      EXPECT_EQ(item.question.id, old_item.question_id) << "the snapshot moved with its item";
+      EXPECT_EQ(item.question.stem, old_item.stem);
+      EXPECT_EQ(KeyJson(item.question.key), old_item.key);
+    }
+    if (before.scaled) {
+      ScoreReport rescored = ScoreAttempt(attempt);
+      EXPECT_EQ(rescored.scaled, *before.scaled) << "rescoring the migrated snapshots gives the stored score";
+      EXPECT_EQ(rescored.correct, before.correct);
+      EXPECT_EQ(std::optional<bool>(rescored.passed), before.passed);
+      std::map<int, int> domain_correct;
+      for (const DomainResult& d : rescored.domains) domain_correct[d.number] = d.correct;
+      EXPECT_EQ(domain_correct, before.domain_correct);
+    }
+  }
+  // The banks came along too: their questions can still be drawn, and got the content fingerprints
+  // that find the same question imported again in another bank.
+  EXPECT_EQ(static_cast<int>(LoadCandidates(db, "CLF-C02").size()), old_clf_questions);
+  Bank copy;
+  copy.info = {"copy", "Copy", "", "", "", {}};
+  copy.questions.push_back(LoadQuestion(db, old[0].items[0].bank_id, old[0].items[0].question_id));
+  copy.questions[0].bank_id = "copy";
+  copy.questions[0].id = "copied";
+  ImportSummary summary = ImportBank(db, copy, {"copy.json", "native", "h", false}, 0);
+  EXPECT_EQ(summary.added, 0);
+  ASSERT_EQ(summary.duplicates.size(), 1u);
+  EXPECT_EQ(summary.duplicates[0], "copied: same as " + old[0].items[0].bank_id + "/" + old[0].items[0].question_id);
 }
 
 }  // namespace
