@@ -94,6 +94,60 @@ TEST_F(CliTest, CorruptDatabaseIsReportedAndLeftAlone) {
   EXPECT_EQ(ReadFileBytes(db_path_), bytes);
 }
 
+// A database file cut short (a copy interrupted, a disk filled while copying, a sync tool that gave
+// up): history and take must name the file and say it is damaged, in one line, and leave it exactly
+// as it is, so that the attempts in it can still be rescued from a backup or by hand.
+class TruncatedDatabaseTest : public CliTest {
+ protected:
+  // Fills the database with history: an exam in progress with answers and a flag, and a practice
+  // session. Returns the file's bytes.
+  std::string MakeHistory() {
+    EXPECT_EQ(Run({"take", "CLF-C02", "--seed", "1"}, "a\nb\nf\nc\nquit\n").exit_code, 0);
+    EXPECT_EQ(Run({"practice", "CLF-C02", "--count", "3", "--seed", "1"}, "a\nb\nc\n").exit_code, 0);
+    return ReadFileBytes(db_path_);
+  }
+
+  void ExpectRefusedWhenCutTo(const std::string& full, size_t size) {
+    SCOPED_TRACE("cut to " + std::to_string(size) + " of " + std::to_string(full.size()) + " bytes");
+    const std::string cut = full.substr(0, size);
+    WriteFileBytes(db_path_, cut);
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"history"},
+                                                 std::vector<std::string>{"take", "CLF-C02", "--seed", "2"}}) {
+      SCOPED_TRACE(args[0]);
+      ProcessResult r = Run(args);
+      EXPECT_EQ(r.signal, 0) << "no crash";
+      EXPECT_EQ(r.exit_code, 1) << r.err;
+      EXPECT_EQ(CountLines(r.err), 1) << r.err;
+      EXPECT_EQ(r.err.rfind("proctor: " + db_path_ + ": the database is damaged (", 0), 0u) << r.err;
+      EXPECT_NE(r.err.find("); it was left untouched\n"), std::string::npos) << r.err;
+      EXPECT_EQ(r.out.find("Question 1"), std::string::npos) << "no exam starts on a damaged database";
+      EXPECT_TRUE(ReadFileBytes(db_path_) == cut) << "the file was changed";
+    }
+  }
+
+  static constexpr size_t kPage = 4096;  // proctor's page size (SQLite's default)
+};
+
+TEST_F(TruncatedDatabaseTest, TruncatedDatabaseIsReportedAndLeftAlone) {
+  const std::string full = MakeHistory();
+  ASSERT_EQ(full.size() % kPage, 0u);
+  ASSERT_GT(full.size(), 16 * kPage);
+  const size_t half = full.size() / 2 / kPage * kPage;
+  ExpectRefusedWhenCutTo(full, half);                  // the second half lost
+  ExpectRefusedWhenCutTo(full, half + 1000);           // and cut inside a page
+  ExpectRefusedWhenCutTo(full, 3 * kPage + 77);        // only the first pages left
+  ExpectRefusedWhenCutTo(full, full.size() - kPage);  // only the last page lost
+}
+
+// Disabled until engine/store/database.cc checks that the file is a whole number of pages: SQLite
+// reads the missing end of a last page that was cut short as zeros, so today proctor opens such a
+// file, shows its history and writes to it, and the lost bytes silently become zeros.
+TEST_F(TruncatedDatabaseTest, DISABLED_DatabaseCutInsideItsLastPageIsReportedAndLeftAlone) {
+  const std::string full = MakeHistory();
+  ExpectRefusedWhenCutTo(full, full.size() - 1);
+  ExpectRefusedWhenCutTo(full, full.size() - 1000);
+}
+
 TEST_F(CliTest, FileThatIsNotAProctorDatabaseIsLeftAlone) {
   WriteFileBytes(db_path_, "these are my notes, not a database\n");
   ProcessResult r = Run({"take", "CLF-C02"});
