@@ -122,17 +122,18 @@ int RunProctor(const std::vector<std::string>& args, AppIo& io) {
     return command->run(vm, context);
   } catch (const UsageError& e) {
     io.out.flush();
-    // One line: the problem, then where to look.
-    io.err << "proctor: " << e.what() << " (see 'proctor "
+    // One line: the problem, then where to look. Messages may quote a bank id, a file name or an
+    // argument, so they are sanitized like bank text.
+    io.err << "proctor: " << SanitizeForTerminal(e.what(), false) << " (see 'proctor "
            << (command ? std::string(command->name) + " " : std::string()) << "--help')\n";
     return 2;
   } catch (const Error& e) {
     io.out.flush();
-    io.err << "proctor: " << e.what() << "\n";
+    io.err << "proctor: " << SanitizeForTerminal(e.what(), false) << "\n";
     return 1;
   } catch (const std::exception& e) {
     io.out.flush();
-    io.err << "proctor: internal error: " << e.what() << "\n";
+    io.err << "proctor: internal error: " << SanitizeForTerminal(e.what(), false) << "\n";
     return 1;
   }
 }

@@ -3,25 +3,41 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/text.h"
+
 namespace proctor {
+
+namespace {
+
+// Code points a terminal acts on instead of printing: C0 and C1 controls, DEL, and the bidi
+// embeddings, overrides, isolates and marks (engine/text.cc removes the same ones from plain text).
+bool MustEscape(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+}  // namespace
 
 std::string JsonString(std::string_view text) {
   std::string out = "\"";
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (ch) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t cp = DecodeUtf8(text, pos);
+    switch (cp) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20 || c == 0x7F) {
+        if (MustEscape(cp)) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
           out += buf;
         } else {
-          out += ch;
+          // An invalid byte decodes as U+FFFD and is written as that: JSON text must be UTF-8.
+          out += cp == 0xFFFD && pos - start == 1 ? std::string_view("\xEF\xBF\xBD") : text.substr(start, pos - start);
         }
     }
   }

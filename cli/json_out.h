@@ -8,7 +8,9 @@
 
 namespace proctor {
 
-// `text` as a JSON string literal, quoted and escaped (control characters as \u00XX).
+// `text` as a JSON string literal, quoted and escaped: control characters (C0, DEL and C1) and bidi
+// controls as \uXXXX, so that the JSON is safe to print on a terminal; invalid UTF-8 bytes become
+// U+FFFD.
 std::string JsonString(std::string_view text);
 
 // An attempt's fields as JSON members ("\"id\": 1, \"exam\": ..."), without braces, for

@@ -6,6 +6,7 @@
 #include "cli/commands/command.h"
 #include "engine/error.h"
 #include "engine/import/native_json.h"
+#include "engine/text.h"
 
 namespace proctor {
 
@@ -35,16 +36,18 @@ int Run(const po::variables_map& vm, Context& c) {
   const bool strict = vm.count("strict") > 0;
   int failed = 0;
   for (const std::string& path : vm["files"].as<std::vector<std::string>>()) {
+    // A file name is as untrusted as the file's text: it may hold escape sequences too.
+    const std::string shown = SanitizeForTerminal(path, false);
     Diagnostics diag;
     try {
       Bank bank = ReadNativeBank(ReadFile(path), path, c.catalog, diag);
       c.out << diag.Format(200);
       bool ok = !diag.HasErrors() && !(strict && diag.warning_count() > 0);
-      c.out << path << ": " << (ok ? "OK" : "FAILED") << ", " << bank.questions.size() << " usable questions, "
+      c.out << shown << ": " << (ok ? "OK" : "FAILED") << ", " << bank.questions.size() << " usable questions, "
             << diag.error_count() << " errors, " << diag.warning_count() << " warnings\n";
       failed += ok ? 0 : 1;
     } catch (const Error& e) {
-      c.out << e.what() << "\n" << path << ": FAILED\n";
+      c.out << SanitizeForTerminal(e.what(), false) << "\n" << shown << ": FAILED\n";
       ++failed;
     }
   }

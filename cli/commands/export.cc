@@ -6,6 +6,7 @@
 #include "cli/json_out.h"
 #include "engine/error.h"
 #include "engine/store/attempt_store.h"
+#include "engine/text.h"
 
 namespace proctor {
 
@@ -43,8 +44,11 @@ std::vector<ItemRow> Items(Database& db, int64_t attempt) {
   return items;
 }
 
-// RFC 4180: quote a field when it holds a comma, quote or line break.
-std::string Csv(const std::string& field) {
+// RFC 4180: quote a field when it holds a comma, quote or line break. CSV has no escapes, so
+// anything a terminal would act on (ids are checked on import, but a database may be older or
+// edited by hand) is removed as it is from any text proctor prints.
+std::string Csv(const std::string& raw) {
+  const std::string field = SanitizeForTerminal(raw);
   if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
   std::string out = "\"";
   for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
