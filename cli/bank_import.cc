@@ -4,13 +4,16 @@
 
 #include <cctype>
 #include <chrono>
+#include <exception>
 #include <map>
 #include <optional>
 #include <ostream>
 
+#include "engine/byte_source.h"
 #include "engine/clock.h"
 #include "engine/error.h"
 #include "engine/hash.h"
+#include "engine/import/native_json.h"
 #include "engine/store/bank_store.h"
 #include "engine/text.h"
 
@@ -45,6 +48,215 @@ std::string SkipText(const std::map<std::string, int>& reasons) {
 
 }  // namespace
 
+namespace {
+
+// What one import read and wrote, for the report.
+struct ImportTally {
+  std::string format_name;
+  size_t questions = 0;  // valid questions read
+  int no_domain = 0;
+  int no_explanation = 0;
+  void Count(const Question& q) {
+    ++questions;
+    no_domain += q.domain == 0;
+    no_explanation += Trim(q.explanation).empty();
+  }
+};
+
+// Why the file may not go into the bank it names, or "".
+std::string BankRefusal(Database* db, const std::string& bank_id, const std::string& source, bool replace) {
+  const std::string shown = SanitizeForTerminal(bank_id, false);
+  // Not even --skip-invalid imports a bank under an id that is not one.
+  if (!IsValidBankId(bank_id)) return "the bank id \"" + shown + "\" is not valid (1-64 of a-z 0-9 . _ -); choose one with --bank";
+  if (db == nullptr) return "";
+  std::optional<BankRecord> existing = FindBank(*db, bank_id);
+  if (!existing) return "";
+  if (existing->shipped) return "bank " + shown + " is one of proctor's shipped banks; choose another id with --bank";
+  if (existing->source != source && !replace) {
+    return "bank " + shown + " already holds " + SanitizeForTerminal(existing->source, false) +
+           "; choose another id with --bank, or pass --bank " + shown + " to replace it";
+  }
+  return "";
+}
+
+std::map<std::string, int> SkipReasons(const Diagnostics& diag) {
+  std::map<std::string, int> skipped;
+  for (const Diagnostic& d : diag.items()) {
+    if (d.severity != Diagnostic::Severity::kWarning || d.message.rfind("skipped: ", 0) != 0) continue;
+    std::string reason = d.message.substr(9);
+    if (reason.rfind("duplicate of the question at line", 0) == 0) reason = "duplicate in the file";
+    if (size_t paren = reason.find(" ("); paren != std::string::npos) reason.resize(paren);
+    ++skipped[reason];
+  }
+  return skipped;
+}
+
+// A progress line on a terminal, at most every half second.
+class ProgressLine {
+ public:
+  ProgressLine(std::ostream& err, std::string shown, bool enabled)
+      : err_(err), shown_(std::move(shown)), enabled_(enabled), started_(SteadyMs()) {}
+  ~ProgressLine() {
+    if (drew_) err_ << "\n";
+  }
+  // `fraction` of the work is done, `done` questions so far; the last call has fraction 1.
+  void Show(double fraction, size_t done) {
+    if (!enabled_) return;
+    int64_t elapsed = SteadyMs() - started_;
+    if ((elapsed - last_ < 500 && fraction < 1) || fraction <= 0) return;
+    last_ = elapsed;
+    double rate = elapsed > 0 ? static_cast<double>(done) * 1000.0 / static_cast<double>(elapsed) : 0;
+    auto left = static_cast<int64_t>(static_cast<double>(elapsed) * (1 - fraction) / fraction);
+    err_ << "\rImporting " << shown_ << ": " << static_cast<int>(fraction * 100) << "% (" << done << " questions), "
+         << static_cast<int64_t>(rate) << "/s, " << FormatDuration(left) << " left " << std::flush;
+    drew_ = true;
+  }
+
+ private:
+  std::ostream& err_;
+  std::string shown_;
+  bool enabled_;
+  int64_t started_;
+  int64_t last_ = 0;
+  bool drew_ = false;
+};
+
+// The lines after a successful read: what was imported (or would be), and what the questions lack.
+void ReportImport(const std::string& shown, const ImportTally& tally, const std::string& bank_id,
+                  const std::optional<ImportSummary>& summary, std::map<std::string, int> skipped,
+                  std::ostream& out, std::ostream& err) {
+  if (!summary) {
+    out << shown << " (" << tally.format_name << "): " << tally.questions << " questions would be imported into bank "
+        << SanitizeForTerminal(bank_id, false) << ", " << SkipText(skipped) << "\n";
+  } else {
+    const ImportSummary& s = *summary;
+    if (!s.duplicates.empty()) skipped["already in another bank"] += static_cast<int>(s.duplicates.size());
+    for (const std::string& d : s.duplicates) err << shown << ": skipped " << SanitizeForTerminal(d, false) << "\n";
+    out << shown << " (" << tally.format_name << "): bank " << SanitizeForTerminal(s.bank_id, false) << ": " << s.added << " added, " << s.updated
+        << " updated, " << s.unchanged << " unchanged, " << SkipText(skipped);
+    if (s.retired > 0) out << ", " << s.retired << " no longer in the file (kept for history, not drawn)";
+    out << "\n";
+  }
+  if (tally.no_explanation > 0) {
+    out << shown << ": " << tally.no_explanation << " question" << (tally.no_explanation == 1 ? " has" : "s have")
+        << " no explanation (the answer review will show only the key)\n";
+  }
+  if (tally.no_domain > 0) {
+    out << shown << ": " << tally.no_domain << " question" << (tally.no_domain == 1 ? " has" : "s have")
+        << " no domain: they can be practised but are not drawn for a full exam (add a domain, or a category named after one)\n";
+  }
+}
+
+std::string RealPath(const std::string& path) {
+  std::string source = path;
+  if (char* real = realpath(path.c_str(), nullptr)) {
+    source = real;
+    free(real);
+  }
+  return source;
+}
+
+// The first bytes of a file, to tell its format.
+std::string FileStart(const std::string& path) {
+  FileByteSource input(path);
+  return std::string(input.Next().substr(0, 4096));
+}
+
+// A native bank read and written a question at a time: memory stays flat for any size.
+FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const std::string& path,
+                                  const FileImportOptions& options, int64_t now_ms, std::ostream& out,
+                                  std::ostream& err) {
+  FileImportResult result;
+  const std::string shown = SanitizeForTerminal(path, false);
+  const std::string source = RealPath(path);
+  Diagnostics diag;
+  ImportTally tally;
+  tally.format_name = BankFormatName(BankFormat::kNative);
+  std::optional<BankWriter> writer;
+  std::string refusal;
+  ProgressLine progress(err, shown, options.progress && !options.dry_run && db != nullptr);
+  std::optional<FileByteSource> input;
+  Hasher64 file_hash;
+  std::exception_ptr db_failure;  // a database error while writing, passed on to the caller
+  try {
+    input.emplace(path);
+    if (input->size() > kMaxStreamedBankFileBytes) {
+      throw Error(path + ": the file is " + HumanBytes(input->size()) + "; proctor reads native banks up to " +
+                  HumanBytes(kMaxStreamedBankFileBytes));
+    }
+    NativeBankHandler handler;
+    handler.header = [&](const BankInfo& read_info) {
+      BankInfo info = read_info;
+      if (!options.settings.bank_id.empty()) info.id = options.settings.bank_id;
+      if (!options.settings.title.empty()) info.title = options.settings.title;
+      result.bank_id = info.id;
+      if (diag.HasErrors() && !options.skip_invalid) return;  // a broken header: nothing will be written
+      try {
+        refusal = BankRefusal(db, info.id, source, options.replace);
+        if (refusal.empty() && db != nullptr && !options.dry_run) {
+          writer.emplace(*db, info, BankSource{source, tally.format_name, "", false}, now_ms);
+        }
+      } catch (const Error&) {
+        db_failure = std::current_exception();
+        refusal = "the database failed";
+      }
+    };
+    handler.question = [&](Question q) {
+      if (!refusal.empty()) return false;
+      if (!options.settings.bank_id.empty()) q.bank_id = options.settings.bank_id;
+      tally.Count(q);
+      try {
+        if (writer && (options.skip_invalid || !diag.HasErrors())) writer->Add(q);
+      } catch (const Error&) {
+        db_failure = std::current_exception();  // not the file's fault: reported by the caller
+        return false;
+      }
+      if (tally.questions % 1000 == 0 && input->size() > 0) {
+        progress.Show(static_cast<double>(input->consumed()) / static_cast<double>(input->size()), tally.questions);
+      }
+      return true;
+    };
+    StreamNativeBank(*input, path, catalog, diag, handler, &file_hash);
+    if (db_failure) std::rethrow_exception(db_failure);
+  } catch (const Error& e) {
+    if (db_failure) throw;
+    err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
+    result.errors = 1;
+    return result;
+  }
+  if (!refusal.empty()) {
+    err << "proctor: " << shown << ": nothing imported: " << refusal << "\n";
+    result.errors = 1;
+    return result;
+  }
+  err << diag.Format(100);
+  result.errors = diag.error_count();
+  std::map<std::string, int> skipped = SkipReasons(diag);
+  if (diag.HasErrors() && !options.skip_invalid) {
+    err << "proctor: " << shown << ": nothing imported: " << diag.error_count() << " error"
+        << (diag.error_count() == 1 ? "" : "s") << " (fix them, or use --skip-invalid to import the "
+        << tally.questions << " valid questions)\n";
+    return result;
+  }
+  if (diag.HasErrors()) skipped["with errors"] += diag.error_count();
+  if (tally.questions == 0) {
+    err << "proctor: " << shown << ": no questions to import\n";
+    result.errors = std::max(result.errors, 1);
+    return result;
+  }
+  std::optional<ImportSummary> summary;
+  if (writer) {
+    progress.Show(1.0, tally.questions);
+    writer->SetFileHash(file_hash.HexDigest());
+    summary = writer->Commit();
+    result.imported = true;
+  }
+  ReportImport(shown, tally, result.bank_id, summary, skipped, out, err);
+  return result;
+}
+
+}  // namespace
+
 FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::string& path,
                             const FileImportOptions& options, int64_t now_ms, std::ostream& out,
                             std::ostream& err) {
@@ -53,6 +265,21 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
   Diagnostics diag;
   ReadResult read;
   std::string file_hash;
+  bool stream = false;
+  try {
+    if (options.preloaded == nullptr) {
+      std::optional<BankFormat> format = options.format;
+      if (!format && path.size() >= 5 && AsciiLower(path.substr(path.size() - 5)) == ".json") format = BankFormat::kNative;
+      if (!format) format = DetectBankFormat(path, FileStart(path));
+      stream = *format == BankFormat::kNative;
+    }
+  } catch (const Error& e) {
+    err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
+    result.errors = 1;
+    return result;
+  }
+  // Outside the try: a database failure while writing goes to the caller.
+  if (stream) return StreamNativeFile(db, catalog, path, options, now_ms, out, err);
   try {
     // The banks folder has already read the file to see whether it changed.
     std::optional<TextFile> loaded;
@@ -71,14 +298,7 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
   err << diag.Format(100);
   result.errors = diag.error_count();
   result.bank_id = read.bank.info.id;
-  std::map<std::string, int> skipped;
-  for (const Diagnostic& d : diag.items()) {
-    if (d.severity != Diagnostic::Severity::kWarning || d.message.rfind("skipped: ", 0) != 0) continue;
-    std::string reason = d.message.substr(9);
-    if (reason.rfind("duplicate of the question at line", 0) == 0) reason = "duplicate in the file";
-    if (size_t paren = reason.find(" ("); paren != std::string::npos) reason.resize(paren);
-    ++skipped[reason];
-  }
+  std::map<std::string, int> skipped = SkipReasons(diag);
   if (diag.HasErrors() && !options.skip_invalid) {
     err << "proctor: " << shown << ": nothing imported: " << diag.error_count() << " error"
         << (diag.error_count() == 1 ? "" : "s") << " (fix them, or use --skip-invalid to import the "
@@ -86,78 +306,31 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
     return result;
   }
   if (diag.HasErrors()) skipped["with errors"] += diag.error_count();
-  int no_domain = 0;
-  int no_explanation = 0;
-  for (const Question& q : read.bank.questions) {
-    no_domain += q.domain == 0;
-    no_explanation += Trim(q.explanation).empty();
-  }
-  const std::string format_name(BankFormatName(read.format));
+  ImportTally tally;
+  tally.format_name = BankFormatName(read.format);
+  for (const Question& q : read.bank.questions) tally.Count(q);
   if (read.bank.questions.empty()) {
     err << "proctor: " << shown << ": no questions to import\n";
     result.errors = std::max(result.errors, 1);
     return result;
   }
   // A bank is one file: importing another file into it would retire the first file's questions.
-  std::string source = path;
-  if (char* real = realpath(path.c_str(), nullptr)) {
-    source = real;
-    free(real);
+  const std::string source = RealPath(path);
+  if (std::string refusal = BankRefusal(db, read.bank.info.id, source, options.replace); !refusal.empty()) {
+    err << "proctor: " << shown << ": nothing imported: " << refusal << "\n";
+    result.errors = std::max(result.errors, 1);
+    return result;
   }
-  if (db != nullptr) {
-    if (std::optional<BankRecord> existing = FindBank(*db, read.bank.info.id)) {
-      if (existing->shipped) {
-        err << "proctor: " << shown << ": nothing imported: bank " << read.bank.info.id
-            << " is one of proctor's shipped banks; choose another id with --bank\n";
-        result.errors = std::max(result.errors, 1);
-        return result;
-      }
-      if (existing->source != source && !options.replace) {
-        err << "proctor: " << shown << ": nothing imported: bank " << read.bank.info.id << " already holds "
-            << SanitizeForTerminal(existing->source, false) << "; choose another id with --bank, or pass --bank "
-            << read.bank.info.id << " to replace it\n";
-        result.errors = std::max(result.errors, 1);
-        return result;
-      }
-    }
-  }
-  if (options.dry_run || db == nullptr) {
-    out << shown << " (" << format_name << "): " << read.bank.questions.size() << " questions would be imported into bank "
-        << read.bank.info.id << ", " << SkipText(skipped) << "\n";
-  } else {
-    int64_t started = SteadyMs();
-    bool drew = false;
-    ImportProgress progress;
-    if (options.progress) {
-      progress = [&](size_t done, size_t total) {
-        int64_t elapsed = SteadyMs() - started;
-        if (elapsed < 500 && done < total) return;
-        double rate = elapsed > 0 ? static_cast<double>(done) * 1000.0 / static_cast<double>(elapsed) : 0;
-        int64_t left = rate > 0 ? static_cast<int64_t>(static_cast<double>(total - done) / rate * 1000.0) : 0;
-        err << "\rImporting " << shown << ": " << done << "/" << total << " questions, "
-            << static_cast<int64_t>(rate) << "/s, " << FormatDuration(left) << " left " << std::flush;
-        drew = true;
-      };
-    }
-    ImportSummary s = ImportBank(*db, read.bank, {source, format_name, file_hash, false},
-                                 now_ms, progress);
-    if (drew) err << "\n";
-    if (!s.duplicates.empty()) skipped["already in another bank"] += static_cast<int>(s.duplicates.size());
-    for (const std::string& d : s.duplicates) err << shown << ": skipped " << SanitizeForTerminal(d, false) << "\n";
-    out << shown << " (" << format_name << "): bank " << s.bank_id << ": " << s.added << " added, " << s.updated
-        << " updated, " << s.unchanged << " unchanged, " << SkipText(skipped);
-    if (s.retired > 0) out << ", " << s.retired << " no longer in the file (kept for history, not drawn)";
-    out << "\n";
+  std::optional<ImportSummary> summary;
+  if (!options.dry_run && db != nullptr) {
+    ProgressLine progress(err, shown, options.progress);
+    summary = ImportBank(*db, read.bank, {source, tally.format_name, file_hash, false}, now_ms,
+                         [&](size_t done, size_t total) {
+                           progress.Show(static_cast<double>(done) / static_cast<double>(total), done);
+                         });
     result.imported = true;
   }
-  if (no_explanation > 0) {
-    out << shown << ": " << no_explanation << " question" << (no_explanation == 1 ? " has" : "s have")
-        << " no explanation (the answer review will show only the key)\n";
-  }
-  if (no_domain > 0) {
-    out << shown << ": " << no_domain << " question" << (no_domain == 1 ? " has" : "s have")
-        << " no domain: they can be practised but are not drawn for a full exam (add a domain, or a category named after one)\n";
-  }
+  ReportImport(shown, tally, result.bank_id, summary, skipped, out, err);
   return result;
 }
 

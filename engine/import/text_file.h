@@ -11,6 +11,8 @@ namespace proctor {
 
 // The largest bank file proctor reads (a larger one is refused before it is read).
 inline constexpr uint64_t kMaxBankFileBytes = 512ull << 20;
+// The largest native bank proctor streams (memory stays flat; this bounds the time).
+inline constexpr uint64_t kMaxStreamedBankFileBytes = 16ull << 30;
 // The longest line a line-based format may have (JSON is exempt: minified JSON is one line).
 inline constexpr size_t kMaxLineBytes = 1u << 20;
 

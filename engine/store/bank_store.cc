@@ -1,6 +1,7 @@
 #include "engine/store/bank_store.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <unordered_set>
 
@@ -11,70 +12,99 @@
 
 namespace proctor {
 
-ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& source, int64_t now_ms,
-                         const ImportProgress& progress) {
-  ImportSummary summary;
-  summary.bank_id = bank.info.id;
-  Transaction tx(db);
+BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& source, int64_t now_ms)
+    : db_(db),
+      tx_(db),
+      upsert_(db, R"sql(
+      INSERT INTO questions (bank_id, id, exam, domain, type, case_study, pilot, active,
+                             content_hash, body, updated_at, fingerprint, draw_key)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12)
+      ON CONFLICT (bank_id, id) DO UPDATE SET exam = ?3, domain = ?4, type = ?5, case_study = ?6,
+        pilot = ?7, active = 1, content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11,
+        draw_key = ?12)sql"),
+      find_(db, "SELECT content_hash FROM questions WHERE bank_id = ?1 AND id = ?2"),
+      same_(db, R"sql(
+      SELECT bank_id, id FROM questions
+       WHERE fingerprint = ?1 AND active = 1 AND NOT (bank_id = ?2 AND id = ?3) LIMIT 1)sql"),
+      revive_(db, "UPDATE questions SET active = 1 WHERE bank_id = ?1 AND id = ?2"),
+      bank_id_(info.id),
+      now_ms_(now_ms) {
+  summary_.bank_id = info.id;
   Statement upsert_bank(db, R"sql(
       INSERT INTO banks (id, title, source, format, file_hash, shipped, imported_at, updated_at)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
       ON CONFLICT (id) DO UPDATE SET title = ?2, source = ?3, format = ?4, file_hash = ?5,
         shipped = ?6, updated_at = ?7)sql");
-  upsert_bank.Bind(1, bank.info.id).Bind(2, bank.info.title).Bind(3, source.source)
+  upsert_bank.Bind(1, info.id).Bind(2, info.title).Bind(3, source.source)
       .Bind(4, source.format).Bind(5, source.file_hash).Bind(6, source.shipped ? 1 : 0).Bind(7, now_ms);
   upsert_bank.Run();
 
-  // Everything starts retired; each question in the file comes back to life below.
+  // Everything starts retired; each question in the file comes back to life in Add.
   Statement retire_all(db, "UPDATE questions SET active = 0 WHERE bank_id = ?1 AND active = 1");
-  retire_all.Bind(1, bank.info.id).Run();
-  int previously_active = db.Changes();
+  retire_all.Bind(1, info.id).Run();
+  previously_active_ = db.Changes();
+  Statement any(db, "SELECT 1 FROM questions WHERE bank_id = ?1 LIMIT 1");
+  any.Bind(1, info.id);
+  had_questions_ = any.Step();
+  // The fingerprints of every other bank's questions, to find duplicates without a query each.
+  Statement fingerprints(db, "SELECT fingerprint FROM questions WHERE active = 1");
+  while (fingerprints.Step()) fingerprints_.insert(std::strtoull(fingerprints.Text(0).c_str(), nullptr, 16));
+}
 
-  Statement find(db, "SELECT content_hash FROM questions WHERE bank_id = ?1 AND id = ?2");
-  Statement upsert(db, R"sql(
-      INSERT INTO questions (bank_id, id, exam, domain, type, case_study, pilot, active,
-                             content_hash, body, updated_at, fingerprint, draw_key)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12)
-      ON CONFLICT (bank_id, id) DO UPDATE SET exam = ?3, domain = ?4, type = ?5, case_study = ?6,
-        pilot = ?7, active = 1, content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11)sql");
-  Statement same(db, R"sql(
-      SELECT bank_id, id FROM questions
-       WHERE fingerprint = ?1 AND active = 1 AND NOT (bank_id = ?2 AND id = ?3) LIMIT 1)sql");
-  Statement revive(db, "UPDATE questions SET active = 1 WHERE bank_id = ?1 AND id = ?2");
+void BankWriter::Add(const Question& q) {
+  const std::string fingerprint = Fingerprint(q);
+  if (!fingerprints_.insert(std::strtoull(fingerprint.c_str(), nullptr, 16)).second) {
+    same_.Reset();
+    same_.Bind(1, fingerprint).Bind(2, bank_id_).Bind(3, q.id);
+    if (same_.Step()) {
+      summary_.duplicates.push_back(q.id + ": same as " + same_.Text(0) + "/" + same_.Text(1));
+      return;
+    }
+  }
+  const std::string body = QuestionToStored(q);
+  const std::string hash = Hash64Hex(body);
+  bool exists = false;
+  if (had_questions_) {
+    find_.Reset();
+    find_.Bind(1, bank_id_).Bind(2, q.id);
+    exists = find_.Step();
+    if (exists && find_.Text(0) == hash) {
+      revive_.Reset();
+      revive_.Bind(1, bank_id_).Bind(2, q.id).Run();
+      ++summary_.unchanged;
+      return;
+    }
+  }
+  upsert_.Reset();
+  upsert_.Bind(1, bank_id_).Bind(2, q.id).Bind(3, q.exam).Bind(4, q.domain)
+      .Bind(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
+      .Bind(8, hash).BindBlob(9, body).Bind(10, now_ms_).Bind(11, fingerprint)
+      .Bind(12, DrawKey(bank_id_, q.id));
+  upsert_.Run();
+  ++(exists ? summary_.updated : summary_.added);
+}
+
+void BankWriter::SetFileHash(const std::string& file_hash) {
+  Statement s(db_, "UPDATE banks SET file_hash = ?2 WHERE id = ?1");
+  s.Bind(1, bank_id_).Bind(2, file_hash).Run();
+}
+
+ImportSummary BankWriter::Commit() {
+  summary_.retired = std::max(0, previously_active_ - (summary_.updated + summary_.unchanged));
+  tx_.Commit();
+  return summary_;
+}
+
+ImportSummary ImportBank(Database& db, const Bank& bank, const BankSource& source, int64_t now_ms,
+                         const ImportProgress& progress) {
+  BankWriter writer(db, bank.info, source, now_ms);
   size_t done = 0;
   for (const Question& q : bank.questions) {
     if (progress && ++done % 1000 == 0) progress(done, bank.questions.size());
-    const std::string fingerprint = Fingerprint(q);
-    same.Reset();
-    same.Bind(1, fingerprint).Bind(2, bank.info.id).Bind(3, q.id);
-    if (same.Step()) {
-      summary.duplicates.push_back(q.id + ": same as " + same.Text(0) + "/" + same.Text(1));
-      continue;
-    }
-    std::string body = QuestionToStored(q);
-    std::string hash = Hash64Hex(body);
-    find.Reset();
-    find.Bind(1, bank.info.id).Bind(2, q.id);
-    bool exists = find.Step();
-    std::string old_hash = exists ? find.Text(0) : std::string();
-    if (exists && old_hash == hash) {
-      revive.Reset();
-      revive.Bind(1, bank.info.id).Bind(2, q.id).Run();
-      ++summary.unchanged;
-      continue;
-    }
-    upsert.Reset();
-    upsert.Bind(1, bank.info.id).Bind(2, q.id).Bind(3, q.exam).Bind(4, q.domain)
-        .Bind(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
-        .Bind(8, hash).BindBlob(9, body).Bind(10, now_ms).Bind(11, fingerprint)
-        .Bind(12, DrawKey(bank.info.id, q.id));
-    upsert.Run();
-    ++(exists ? summary.updated : summary.added);
+    writer.Add(q);
   }
-  summary.retired = std::max(0, previously_active - (summary.updated + summary.unchanged));
   if (progress) progress(bank.questions.size(), bank.questions.size());
-  tx.Commit();
-  return summary;
+  return writer.Commit();
 }
 
 namespace {

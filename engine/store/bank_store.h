@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <optional>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,36 @@ struct BankSource {
   std::string format;     // "native", ...
   std::string file_hash;  // of the whole file, to skip unchanged files
   bool shipped = false;
+};
+
+// Writes one bank's questions as they come, in one transaction: nothing is kept unless Commit is
+// called (the destructor rolls back). Questions are upserted by (bank id, question id) and compared
+// by content hash; questions missing from the file are retired, never deleted, so history stays.
+// A question whose stem and options are already active elsewhere is left out as a duplicate.
+class BankWriter {
+ public:
+  BankWriter(Database& db, const BankInfo& info, const BankSource& source, int64_t now_ms);
+  BankWriter(const BankWriter&) = delete;
+  BankWriter& operator=(const BankWriter&) = delete;
+
+  void Add(const Question& question);
+  // The file's hash, when it is known only at the end (a streamed file).
+  void SetFileHash(const std::string& file_hash);
+  ImportSummary Commit();
+
+ private:
+  Database& db_;
+  Transaction tx_;
+  Statement upsert_;
+  Statement find_;
+  Statement same_;
+  Statement revive_;
+  std::string bank_id_;
+  int64_t now_ms_;
+  int previously_active_ = 0;
+  bool had_questions_ = false;               // if not, no question needs looking up
+  std::unordered_set<uint64_t> fingerprints_;  // of the active questions, this import's included
+  ImportSummary summary_;
 };
 
 // Imports `bank` in one transaction: questions are upserted by (bank id, question id) and compared

@@ -38,10 +38,19 @@ void CheckExistingFile(const std::string& path, const struct stat& st) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": cannot read the file: " + std::strerror(errno));
-  char header[16] = {};
+  char header[18] = {};
   in.read(header, sizeof header);
   if (in.gcount() < 16 || std::memcmp(header, "SQLite format 3", 16) != 0) {
     throw Error(path + " is not a proctor database (it is not an SQLite file); it was left untouched");
+  }
+  // An SQLite file is whole pages; anything else was cut short, and SQLite would read the missing
+  // bytes of the last page as zeros.
+  uint32_t page_size = (uint32_t{static_cast<unsigned char>(header[16])} << 8) | static_cast<unsigned char>(header[17]);
+  if (page_size == 1) page_size = 65536;
+  if (in.gcount() < 18 || page_size < 512 || (page_size & (page_size - 1)) != 0 ||
+      static_cast<uint64_t>(st.st_size) % page_size != 0) {
+    throw Error(path + ": the database is damaged (it is " + std::to_string(st.st_size) + " bytes, not a whole number of " +
+                std::to_string(page_size) + "-byte pages: the file was cut short); it was left untouched");
   }
   if (access(path.c_str(), W_OK) != 0) {
     throw Error(path + " is read-only; proctor saves every answer as it is given, so it needs to write "

@@ -188,7 +188,9 @@ INSERT INTO question_seen (bank_id, question_id, exam, last_seen)
     FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
    GROUP BY i.bank_id, i.question_id;
 DROP INDEX questions_by_exam;
+DROP INDEX questions_by_fingerprint;
 )sql", KeyQuestionsForDrawing, R"sql(
+CREATE INDEX questions_by_fingerprint ON questions (fingerprint) WHERE active = 1;
 CREATE INDEX questions_for_draw ON questions (exam, domain, draw_key, type, case_study, pilot) WHERE active = 1;
 CREATE INDEX questions_pilots_for_draw ON questions (exam, draw_key, domain, type, case_study) WHERE active = 1 AND pilot = 1;
 )sql"},

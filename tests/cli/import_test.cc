@@ -116,16 +116,27 @@ TEST_F(CliTest, TheSameQuestionsInAnotherBankAreNotDoubled) {
 }
 
 TEST_F(CliTest, HugeAndHostileFilesEndWithAClearMessage) {
-  // A 1 GiB file (sparse, so the test writes nothing real) is refused before it is read.
-  std::string huge = dir_ / "huge.json";
-  int fd = open(huge.c_str(), O_CREAT | O_WRONLY, 0644);
-  ASSERT_EQ(ftruncate(fd, 1LL << 30), 0);
-  close(fd);
+  // 1 GiB files (sparse, so the test writes nothing real). A text format is refused before it is
+  // read; a native bank is streamed, and the first byte already ends it.
+  auto sparse = [&](const std::string& name) {
+    std::string path = dir_ / name;
+    int fd = open(path.c_str(), O_CREAT | O_WRONLY, 0644);
+    EXPECT_EQ(ftruncate(fd, 1LL << 30), 0);
+    close(fd);
+    return path;
+  };
+  std::string huge = sparse("huge.md");
   auto start = std::chrono::steady_clock::now();
-  ProcessResult r = Run({"import", huge});
+  ProcessResult r = Run({"import", "--exam", "CLF-C02", huge});
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(huge + ": the file is 1.0 GiB; proctor reads bank files up to 512.0 MiB"), std::string::npos) << r.err;
+  std::string huge_json = sparse("huge.json");
+  start = std::chrono::steady_clock::now();
+  ProcessResult j = Run({"import", huge_json});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_EQ(j.exit_code, 1);
+  EXPECT_NE(j.err.find(huge_json + ":1:1: a NUL byte; this is not a JSON text file"), std::string::npos) << j.err;
   // A 10 MiB line in a line-based file.
   std::string wide = dir_ / "wide.md";
   WriteFileBytes(wide, "### Fine?\n- [x] a\n- [ ] b\n### " + std::string(10 << 20, 'x') + "\n");

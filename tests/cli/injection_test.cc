@@ -461,10 +461,9 @@ TEST_F(InjectionTest, HostileIdsInTheDatabaseAreNotPrintedRaw) {
   Check({"review", "2"});
 }
 
-// Disabled until an invalid bank id stops a file from being imported even with --skip-invalid
-// (engine/import/native_json.cc keeps the id it reports as invalid, and cli/bank_import.cc imports
-// the file's valid questions into a bank of that id and prints it unsanitized in its summary).
-TEST_F(InjectionTest, DISABLED_SkipInvalidNeverImportsABankUnderAHostileId) {
+// An invalid bank id stops a file from being imported even with --skip-invalid, and the refusal
+// shows the id neutralised.
+TEST_F(InjectionTest, SkipInvalidNeverImportsABankUnderAHostileId) {
   std::string bank = NativeBank("evil");
   const std::string id = "\"id\": \"evil\"";
   bank.replace(bank.find(id), id.size(), "\"id\": \"" + H("Bank") + "\"");
