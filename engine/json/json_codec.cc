@@ -31,6 +31,7 @@ class ByteStream {
     Refill();
     if (std::string_view(cur_, static_cast<size_t>(end_ - cur_)).substr(0, 3) == "\xEF\xBB\xBF") {
       cur_ += 3;  // a UTF-8 byte order mark
+      counted_ = cur_;
       line_start_ = 3;
     }
   }
@@ -39,11 +40,6 @@ class ByteStream {
   Ch Take() {
     if (cur_ == end_) return '\0';
     const Ch c = *cur_++;
-    if (c == '\n') {
-      ++line_;
-      line_start_ = Tell();
-      recent_[line_ % kRecent] = line_start_;
-    }
     if (cur_ == end_) Refill();
     return c;
   }
@@ -56,9 +52,10 @@ class ByteStream {
   size_t PutEnd(Ch*) { return 0; }
 
   // The line and column of the byte last read.
-  void Here(size_t& line, size_t& col) const { Locate(Tell() > 0 ? Tell() - 1 : 0, line, col); }
+  void Here(size_t& line, size_t& col) { Locate(Tell() > 0 ? Tell() - 1 : 0, line, col); }
   // The line and column of a byte read recently (on one of the last lines).
-  void Locate(size_t offset, size_t& line, size_t& col) const {
+  void Locate(size_t offset, size_t& line, size_t& col) {
+    CountLines(cur_);
     line = line_;
     size_t start = line_start_;
     while (offset < start && line > 1 && line_ - line + 1 < kRecent) {
@@ -73,11 +70,24 @@ class ByteStream {
  private:
   static constexpr size_t kRecent = 64;
 
+  // Lines are counted when a place is asked for, not byte by byte as they are read.
+  void CountLines(const Ch* upto) {
+    for (const Ch* p = counted_; (p = static_cast<const Ch*>(std::memchr(p, '\n', static_cast<size_t>(upto - p)))) != nullptr;) {
+      ++p;
+      ++line_;
+      line_start_ = base_ + static_cast<size_t>(p - begin_);
+      recent_[line_ % kRecent] = line_start_;
+      if (p == upto) break;
+    }
+    counted_ = upto;
+  }
+
   void Refill() {
+    CountLines(end_);
     base_ += static_cast<size_t>(end_ - begin_);
     std::string_view piece = source_.Next();
     if (hasher_ != nullptr) hasher_->Update(piece);
-    begin_ = cur_ = piece.data();
+    begin_ = cur_ = counted_ = piece.data();
     end_ = piece.data() + piece.size();
   }
 
@@ -86,6 +96,7 @@ class ByteStream {
   const Ch* begin_ = nullptr;
   const Ch* cur_ = nullptr;
   const Ch* end_ = nullptr;
+  const Ch* counted_ = nullptr;  // lines are counted up to here
   size_t base_ = 0;  // offset of begin_ in the input
   size_t line_ = 1;
   size_t line_start_ = 0;
@@ -96,7 +107,7 @@ class ByteStream {
 // hands over the elements of one top-level array as they complete.
 class TreeBuilder {
  public:
-  TreeBuilder(const ByteStream& stream, const JsonStreamHooks* hooks) : stream_(stream), hooks_(hooks) {}
+  TreeBuilder(ByteStream& stream, const JsonStreamHooks* hooks) : stream_(stream), hooks_(hooks) {}
 
   bool Null() { return AddScalar(JsonNode{}); }
   bool Bool(bool b) {
@@ -191,7 +202,7 @@ class TreeBuilder {
     return Attach(std::move(node));
   }
 
-  const ByteStream& stream_;
+  ByteStream& stream_;
   const JsonStreamHooks* hooks_;
   bool streaming_ = false;
   bool stopped_ = false;

@@ -30,6 +30,10 @@ BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& sou
       bank_id_(info.id),
       now_ms_(now_ms) {
   summary_.bank_id = info.id;
+  // A large import touches more pages than SQLite's default 2 MiB cache holds: pages would be
+  // written to the journal and read back again. 64 MiB is enough for the indexes of a million
+  // questions and bounds the memory whatever the bank's size.
+  db.Exec("PRAGMA cache_size = -65536");
   Statement upsert_bank(db, R"sql(
       INSERT INTO banks (id, title, source, format, file_hash, shipped, imported_at, updated_at)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)

@@ -172,9 +172,34 @@ CREATE TABLE question_snapshots (
 );
 ALTER TABLE attempt_items ADD COLUMN snapshot TEXT NOT NULL DEFAULT '';
 )sql", MoveSnapshots, "ALTER TABLE attempt_items DROP COLUMN question;"},
-      // 3 -> 4: a random draw key per question, and when each question was last seen.
+      // 3 -> 4: questions move to a rowid table with the body last (a question's body is about a
+      // kilobyte: as the key of a WITHOUT ROWID table it overflowed its page, and importing a large
+      // bank spent most of its time splitting pages), with a random draw key each; and when each
+      // question was last in an attempt is kept, for drawing from a large bank without a scan.
       {R"sql(
-ALTER TABLE questions ADD COLUMN draw_key INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE questions_4 (
+  rowid        INTEGER PRIMARY KEY,
+  bank_id      TEXT NOT NULL REFERENCES banks(id) ON DELETE CASCADE,
+  id           TEXT NOT NULL,
+  exam         TEXT NOT NULL,
+  domain       INTEGER NOT NULL,
+  type         TEXT NOT NULL,
+  case_study   INTEGER NOT NULL,
+  pilot        INTEGER NOT NULL,
+  active       INTEGER NOT NULL DEFAULT 1,
+  content_hash TEXT NOT NULL,
+  updated_at   INTEGER NOT NULL,
+  fingerprint  TEXT NOT NULL DEFAULT '',
+  draw_key     INTEGER NOT NULL DEFAULT 0,
+  body         BLOB NOT NULL,
+  UNIQUE (bank_id, id)
+);
+INSERT INTO questions_4 (bank_id, id, exam, domain, type, case_study, pilot, active, content_hash,
+                         updated_at, fingerprint, body)
+  SELECT bank_id, id, exam, domain, type, case_study, pilot, active, content_hash, updated_at,
+         fingerprint, body FROM questions ORDER BY bank_id, id;
+DROP TABLE questions;
+ALTER TABLE questions_4 RENAME TO questions;
 CREATE TABLE question_seen (
   bank_id     TEXT NOT NULL,
   question_id TEXT NOT NULL,
@@ -187,8 +212,6 @@ INSERT INTO question_seen (bank_id, question_id, exam, last_seen)
   SELECT i.bank_id, i.question_id, a.exam, max(a.started_at)
     FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
    GROUP BY i.bank_id, i.question_id;
-DROP INDEX questions_by_exam;
-DROP INDEX questions_by_fingerprint;
 )sql", KeyQuestionsForDrawing, R"sql(
 CREATE INDEX questions_by_fingerprint ON questions (fingerprint) WHERE active = 1;
 CREATE INDEX questions_for_draw ON questions (exam, domain, draw_key, type, case_study, pilot) WHERE active = 1;
