@@ -128,9 +128,13 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
     }
   }
   {
-    Statement s(db, R"sql(SELECT sum(i.time_spent_ms), count(*) FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
-                          WHERE a.exam = ?1 AND a.mode = 'exam' AND i.response <> '')sql");
-    s.Bind(1, b.code);
+    // The pace of the recent exam attempts: today's habits, and a bounded read.
+    Statement s(db, R"sql(
+        SELECT sum(i.time_spent_ms), count(*) FROM attempt_items i
+         WHERE i.attempt_id IN (SELECT id FROM attempts WHERE exam = ?1 AND mode = 'exam'
+                                 ORDER BY started_at DESC, id DESC LIMIT ?2)
+           AND i.response <> '')sql");
+    s.Bind(1, b.code).Bind(2, kRecentAttempts);
     if (s.Step() && s.Int(1) > 0) st.seconds_per_answer = static_cast<double>(s.Int(0)) / 1000.0 / static_cast<double>(s.Int(1));
   }
   st.budget_seconds = b.total_questions > 0 ? b.minutes * 60.0 / b.total_questions : 0;

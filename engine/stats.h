@@ -56,7 +56,7 @@ struct ExamStats {
   std::vector<int> weakest;             // up to two domain numbers below the cut, weakest first
   std::vector<DomainEvidence> evidence; // recency-weighted answers per domain, for readiness
   double cut = 0.70;                    // the cut the readiness uses (mean of recent forms' cuts)
-  double seconds_per_answer = 0;        // in exam attempts
+  double seconds_per_answer = 0;        // in the recent exam attempts
   double budget_seconds = 0;            // the exam's minutes per question
   Readiness readiness;
 };

@@ -40,8 +40,10 @@ int main(int argc, char** argv) {
     keep.Bind(1, snapshots.back()).BindBlob(2, stored).Run();
   }
   Statement attempt(db, R"sql(INSERT INTO attempts (exam, mode, blueprint, seed, started_at, deadline, minutes, status,
-                              position, finished_at, scaled, passed, scored_count, correct, cut)
-                              VALUES ('CLF-C02', 'exam', ?1, ?2, ?3, ?4, 90, 'submitted', 0, ?5, ?6, ?7, 50, ?8, 0.72))sql");
+                              position, finished_at, scaled, passed, scored_count, correct, cut,
+                              item_count, answered, pass_score)
+                              VALUES ('CLF-C02', 'exam', ?1, ?2, ?3, ?4, 90, 'submitted', 0, ?5, ?6, ?7, 50, ?8, 0.72,
+                                      65, 65, ?9))sql");
   Statement item(db, R"sql(INSERT INTO attempt_items (attempt_id, position, bank_id, question_id, domain, scored,
                            option_order, snapshot, response, flagged, time_spent_ms, correct)
                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'a,b,c,d', ?7, ?8, 0, ?9, ?10))sql");
@@ -53,7 +55,7 @@ int main(int argc, char** argv) {
     const int scaled = 100 + correct * 18;
     attempt.Reset();
     attempt.Bind(1, blueprint).Bind(2, static_cast<int64_t>(a)).Bind(3, at).Bind(4, at + 5'400'000).Bind(5, at + 4'000'000)
-        .Bind(6, scaled).Bind(7, scaled >= 700 ? 1 : 0).Bind(8, correct);
+        .Bind(6, scaled).Bind(7, scaled >= 700 ? 1 : 0).Bind(8, correct).Bind(9, b.pass_score);
     attempt.Run();
     const int64_t id = db.LastInsertId();
     for (int p = 0; p < 65; ++p) {
@@ -67,6 +69,10 @@ int main(int argc, char** argv) {
       item.Run();
     }
   }
+  // What the attempt store keeps as attempts are created: when each question was last seen.
+  db.Exec(R"sql(INSERT OR REPLACE INTO question_seen (bank_id, question_id, exam, last_seen)
+                SELECT i.bank_id, i.question_id, a.exam, max(a.started_at)
+                  FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id GROUP BY i.bank_id, i.question_id)sql");
   tx.Commit();
   return 0;
 }

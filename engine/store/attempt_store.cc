@@ -16,6 +16,10 @@ void UpdateItem(Database& db, int64_t attempt_id, int position, const AttemptIte
   s.Bind(1, attempt_id).Bind(2, position).Bind(3, EncodeResponse(item.response))
       .Bind(4, item.flagged ? 1 : 0).Bind(5, item.time_spent_ms).Bind(6, IsCorrect(item.question, item.response) ? 1 : 0);
   s.Run();
+  Statement answered(db, R"sql(
+      UPDATE attempts SET answered = (SELECT count(*) FROM attempt_items WHERE attempt_id = ?1 AND response <> '')
+       WHERE id = ?1)sql");
+  answered.Bind(1, attempt_id).Run();
 }
 
 }  // namespace
@@ -23,11 +27,15 @@ void UpdateItem(Database& db, int64_t attempt_id, int position, const AttemptIte
 void CreateAttempt(Database& db, Attempt& a) {
   Transaction tx(db);
   Statement s(db, R"sql(
-      INSERT INTO attempts (exam, mode, blueprint, seed, started_at, deadline, minutes, status, position)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
+      INSERT INTO attempts (exam, mode, blueprint, seed, started_at, deadline, minutes, status, position,
+                            item_count, answered, pass_score)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql");
+  int answered = 0;
+  for (const AttemptItem& it : a.items) answered += it.response.empty() ? 0 : 1;
   s.Bind(1, a.blueprint.code).Bind(2, AttemptModeName(a.mode)).Bind(3, BlueprintToJson(a.blueprint))
       .Bind(4, static_cast<int64_t>(a.seed)).Bind(5, a.started_ms).Bind(6, a.deadline_ms)
-      .Bind(7, a.minutes).Bind(8, AttemptStatusName(a.status)).Bind(9, a.position);
+      .Bind(7, a.minutes).Bind(8, AttemptStatusName(a.status)).Bind(9, a.position)
+      .Bind(10, static_cast<int64_t>(a.items.size())).Bind(11, answered).Bind(12, a.blueprint.pass_score);
   s.Run();
   a.id = db.LastInsertId();
   Statement snapshot(db, "INSERT OR IGNORE INTO question_snapshots (id, body) VALUES (?1, ?2)");
@@ -108,10 +116,7 @@ std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam) {
   std::vector<HistoryRow> rows;
   Statement s(db, R"sql(
       SELECT a.id, a.exam, a.mode, a.status, a.started_at, coalesce(a.finished_at, 0), a.deadline,
-             a.scaled, a.passed, json_extract(a.blueprint, '$.blueprint.pass_score'),
-             (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = a.id),
-             (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = a.id AND i.response <> ''),
-             coalesce(a.scored_count, 0), coalesce(a.correct, 0), a.minutes
+             a.scaled, a.passed, a.pass_score, a.item_count, a.answered, coalesce(a.scored_count, 0), coalesce(a.correct, 0), a.minutes
         FROM attempts a
        WHERE ?1 = '' OR a.exam = ?1
        ORDER BY a.started_at, a.id)sql");

@@ -92,7 +92,7 @@ std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam,
                                       const std::vector<std::string>& banks = {});
 
 // Pools up to this size are drawn exactly: every candidate loaded and ordered by freshness.
-inline constexpr int64_t kExactDrawLimit = 20000;
+inline constexpr int64_t kExactDrawLimit = 5000;
 
 // Draws a form of `shape` for `blueprint` from the active questions in the database (only those of
 // `banks` when it is not empty). Pools under `exact_limit` questions go through AssembleForm:

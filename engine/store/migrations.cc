@@ -176,6 +176,9 @@ ALTER TABLE attempt_items ADD COLUMN snapshot TEXT NOT NULL DEFAULT '';
       // kilobyte: as the key of a WITHOUT ROWID table it overflowed its page, and importing a large
       // bank spent most of its time splitting pages), with a random draw key each; and when each
       // question was last in an attempt is kept, for drawing from a large bank without a scan.
+      // Attempts keep their item and answer counts and pass score, so history reads no items.
+      // The draw indexes cover every column drawing reads (active and pilot too: SQLite 3.40 does
+      // not count a partial index's own condition as covered), so a draw never reads a row.
       {R"sql(
 CREATE TABLE questions_4 (
   rowid        INTEGER PRIMARY KEY,
@@ -208,14 +211,23 @@ CREATE TABLE question_seen (
   PRIMARY KEY (bank_id, question_id)
 ) WITHOUT ROWID;
 CREATE INDEX question_seen_by_exam ON question_seen (exam);
+ALTER TABLE attempts ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attempts ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attempts ADD COLUMN pass_score INTEGER NOT NULL DEFAULT 0;
+UPDATE attempts SET
+  item_count = (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = attempts.id),
+  answered = (SELECT count(*) FROM attempt_items i WHERE i.attempt_id = attempts.id AND i.response <> ''),
+  pass_score = coalesce(json_extract(blueprint, '$.blueprint.pass_score'), 0);
 INSERT INTO question_seen (bank_id, question_id, exam, last_seen)
   SELECT i.bank_id, i.question_id, a.exam, max(a.started_at)
     FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
    GROUP BY i.bank_id, i.question_id;
 )sql", KeyQuestionsForDrawing, R"sql(
 CREATE INDEX questions_by_fingerprint ON questions (fingerprint) WHERE active = 1;
-CREATE INDEX questions_for_draw ON questions (exam, domain, draw_key, type, case_study, pilot) WHERE active = 1;
-CREATE INDEX questions_pilots_for_draw ON questions (exam, draw_key, domain, type, case_study) WHERE active = 1 AND pilot = 1;
+CREATE INDEX questions_for_draw
+  ON questions (exam, domain, draw_key, type, case_study, pilot, bank_id, id, active) WHERE active = 1;
+CREATE INDEX questions_pilots_for_draw
+  ON questions (exam, draw_key, domain, type, case_study, bank_id, id, active, pilot) WHERE active = 1 AND pilot = 1;
 )sql"},
   };
   return steps;
