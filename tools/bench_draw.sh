@@ -4,7 +4,8 @@
 # Builds the database outside the timing: a generated bank imported with 'proctor import' (the
 # import's wall time and peak memory are printed too). Not a test: run it by hand.
 #   tools/bench_draw.sh [N] [RUNS]
-# BUILD_DIR selects the build directory (default build); TMPDIR where the bank and database go.
+# BUILD_DIR selects the build directory (default build); TMPDIR where the bank and database go;
+# PART the questions per bank file (default 250,000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
@@ -18,15 +19,28 @@ trap 'rm -rf "$work"' EXIT
 echo "bench_draw: proctor's DrawForm against ORDER BY random() per domain, on a database holding an"
 echo "  N-question generated CLF-C02 bank and the shipped banks."
 echo "reproduce: BUILD_DIR=$build tools/bench_draw.sh $n $runs"
-echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo ' + uncommitted engine/cli changes'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo " + uncommitted engine/cli changes (diff sha1 $(git diff HEAD -- engine cli | sha1sum | cut -c1-8))"), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
 mkdir "$work/home"
 export HOME="$work/home" XDG_DATA_HOME="$work/home"  # no banks folder, no personal settings
 unset PROCTOR_DB
-"$build/proctor_gen_bank" "$n" "$work/bank.json" CLF-C02
-echo "bank: $n questions, $(($(stat -c %s "$work/bank.json") / 1048576)) MiB"
+# proctor reads bank files up to 512 MiB: a bigger bank is written and imported as several files of
+# PART questions (default 250,000, 291 MiB), each a bank of different questions.
+part=${PART:-250000}
 "$build/proctor" exams --db "$work/draw.db" >/dev/null
-line=$( { /usr/bin/time -f "%e %M" "$build/proctor" import --db "$work/draw.db" "$work/bank.json" >/dev/null; } 2>&1 | tail -1)
-echo "setup (not part of the draw timing): proctor import took ${line% *} s, peak $((${line#* } / 1024)) MiB;" \
-     "database $(($(stat -c %s "$work/draw.db") / 1048576)) MiB"
-rm -f "$work/bank.json"
+total_secs=0
+peak_kib=0
+files=0
+for ((offset = 0; offset < n; offset += part)); do
+  count=$((n - offset < part ? n - offset : part))
+  "$build/proctor_gen_bank" "$count" "$work/bank.json" CLF-C02 --offset "$offset"
+  /usr/bin/time -o "$work/time" -f "%e %M" "$build/proctor" import --db "$work/draw.db" "$work/bank.json" >/dev/null
+  line=$(tail -1 "$work/time")
+  echo "setup: imported questions $offset-$((offset + count - 1)) ($(($(stat -c %s "$work/bank.json") / 1048576)) MiB file) in ${line% *} s, peak $((${line#* } / 1024)) MiB"
+  total_secs=$(awk -v a="$total_secs" -v b="${line% *}" 'BEGIN { print a + b }')
+  peak_kib=$((${line#* } > peak_kib ? ${line#* } : peak_kib))
+  files=$((files + 1))
+  rm -f "$work/bank.json"
+done
+echo "setup (not part of the draw timing): $n questions in $files file(s), proctor import took $total_secs s in all," \
+     "peak $((peak_kib / 1024)) MiB; database $(($(stat -c %s "$work/draw.db") / 1048576)) MiB"
 "$build/proctor_bench_draw" "$work/draw.db" "$runs" CLF-C02

@@ -24,7 +24,7 @@ echo "  shipped banks, against the sqlite3 shell's '.mode csv' '.import' of the 
 echo "  into a new table of a copy of that database (same file, WAL mode). Wall time and peak RSS from"
 echo "  GNU time; every run starts from a fresh copy, made outside the timing."
 echo "reproduce: BUILD_DIR=$build tools/bench_import.sh $n $runs"
-echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo ' + uncommitted engine/cli changes'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo " + uncommitted engine/cli changes (diff sha1 $(git diff HEAD -- engine cli | sha1sum | cut -c1-8))"), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
 mkdir "$work/home"
 export HOME="$work/home" XDG_DATA_HOME="$work/home"  # no banks folder, no ~/.sqliterc
 unset PROCTOR_DB
@@ -36,9 +36,10 @@ csv_size=$(stat -c %s "$work/rows.csv")
 echo "bank: $n questions, $((size / 1048576)) MiB JSON; the same rows as CSV: $((csv_size / 1048576)) MiB"
 echo "sqlite3 $(sqlite3 --version | cut -d' ' -f1) on the same file: journal_mode=$(sqlite3 "$work/base.db" 'PRAGMA journal_mode'), synchronous=$(sqlite3 "$work/base.db" 'PRAGMA synchronous') (2 = FULL)"
 
-# Runs a command under GNU time; prints "seconds peak_kib".
+# Runs a command under GNU time, its output discarded (its errors shown); prints "seconds peak_kib".
 timed() {
-  { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -1
+  /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null || { echo "bench_import: failed: $*" >&2; return 1; }
+  tail -1 "$work/time"
 }
 
 proctor_runs=()

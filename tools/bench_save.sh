@@ -21,6 +21,6 @@ fi
 trap 'rm -rf "$work"' EXIT
 
 echo "reproduce: BUILD_DIR=$build tools/bench_save.sh $k"
-echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo ' + uncommitted engine/cli changes'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo " + uncommitted engine/cli changes (diff sha1 $(git diff HEAD -- engine cli | sha1sum | cut -c1-8))"), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
 echo "file system of $work: $(findmnt -n -o SOURCE,FSTYPE,OPTIONS -T "$work" 2>/dev/null || stat -f -c %T "$work")"
 HOME="$work" XDG_DATA_HOME="$work" "$build/proctor_bench_save" "$work" "$k"

@@ -62,13 +62,16 @@ std::string VisibleText(std::string_view raw) {
   return out;
 }
 
-// An argv or envp array for execve: owns the strings, ends with nullptr.
+// An argv or envp array for execve: owns the strings, ends with nullptr. Not copyable or movable:
+// the pointers point into the strings.
 class CArgs {
  public:
   explicit CArgs(std::vector<std::string> strings) : strings_(std::move(strings)) {
     for (std::string& s : strings_) pointers_.push_back(s.data());
     pointers_.push_back(nullptr);
   }
+  CArgs(const CArgs&) = delete;
+  CArgs& operator=(const CArgs&) = delete;
   char* const* get() const { return pointers_.data(); }
 
  private:

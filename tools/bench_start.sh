@@ -15,7 +15,7 @@ cmake --build "$build" --target proctor proctor_gen_bank proctor_bench_start >/d
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "reproduce: BUILD_DIR=$build tools/bench_start.sh $n $runs"
-echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo ' + uncommitted engine/cli changes'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli 2>/dev/null || echo " + uncommitted engine/cli changes (diff sha1 $(git diff HEAD -- engine cli | sha1sum | cut -c1-8))"), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
 mkdir "$work/home"
 export HOME="$work/home" XDG_DATA_HOME="$work/home"  # no banks folder, no personal settings
 unset PROCTOR_DB
