@@ -2,12 +2,17 @@
 
 #include <stdlib.h>
 
+#include <atomic>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <ostream>
+#include <thread>
 
 #include "engine/byte_source.h"
 #include "engine/clock.h"
@@ -162,14 +167,61 @@ std::string FileStart(const std::string& path) {
   return std::string(input.Next().substr(0, 4096));
 }
 
-// A native bank read and written a question at a time: memory stays flat for any size.
+// Hands what the reading thread prepared to the writing one. Bounded, so memory stays flat.
+template <typename T>
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(T item) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+  }
+  void Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_one();
+  }
+  // The next item, or nullopt once closed and empty.
+  std::optional<T> Pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return item;
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable not_full_;
+  std::condition_variable not_empty_;
+  std::deque<T> items_;
+  bool closed_ = false;
+};
+
+// One thing read from a native bank, ready for the database.
+struct ReadItem {
+  bool header = false;
+  BankInfo info;         // a header
+  Question question;     // a question
+  StoredForm stored;     // its stored form
+  bool file_ok = true;   // no error in the file up to here
+  double fraction = 0;   // of the file read
+};
+
+// A native bank read and written a question at a time: memory stays flat for any size. One thread
+// reads, checks and serializes; this one writes, so the two overlap.
 FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const std::string& path,
                                   const FileImportOptions& options, int64_t now_ms, std::ostream& out,
                                   std::ostream& err) {
   FileImportResult result;
   const std::string shown = SanitizeForTerminal(path, false);
   const std::string source = RealPath(path);
-  Diagnostics diag;
+  Diagnostics diag;  // the reader's until it has finished
   ImportTally tally;
   tally.format_name = BankFormatName(BankFormat::kNative);
   std::optional<BankWriter> writer;
@@ -177,20 +229,56 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
   ProgressLine progress(err, shown, options.progress && !options.dry_run && db != nullptr);
   std::optional<FileByteSource> input;
   Hasher64 file_hash;
-  std::exception_ptr db_failure;  // a database error while writing, passed on to the caller
+  std::exception_ptr db_failure;    // a database error while writing, passed on to the caller
+  std::exception_ptr read_failure;  // the file could not be read as JSON at all
   try {
     input.emplace(path);
     if (input->size() > kMaxStreamedBankFileBytes) {
       throw Error(path + ": the file is " + HumanBytes(input->size()) + "; proctor reads native banks up to " +
                   HumanBytes(kMaxStreamedBankFileBytes));
     }
-    NativeBankHandler handler;
-    handler.header = [&](const BankInfo& read_info) {
-      BankInfo info = read_info;
+  } catch (const Error& e) {
+    err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
+    result.errors = 1;
+    return result;
+  }
+  BoundedQueue<ReadItem> queue(256);
+  std::atomic<bool> stop{false};
+  std::thread reader([&] {
+    try {
+      NativeBankHandler handler;
+      handler.header = [&](const BankInfo& info) {
+        ReadItem item;
+        item.header = true;
+        item.info = info;
+        item.file_ok = !diag.HasErrors();
+        queue.Push(std::move(item));
+      };
+      handler.question = [&](Question q) {
+        if (stop) return false;
+        if (!options.settings.bank_id.empty()) q.bank_id = options.settings.bank_id;
+        ReadItem item;
+        item.stored = PrepareForStore(q);
+        item.question = std::move(q);
+        item.file_ok = !diag.HasErrors();
+        item.fraction = input->size() > 0 ? static_cast<double>(input->consumed()) / static_cast<double>(input->size()) : 1;
+        queue.Push(std::move(item));
+        return !stop;
+      };
+      StreamNativeBank(*input, path, catalog, diag, handler, &file_hash);
+    } catch (...) {
+      read_failure = std::current_exception();
+    }
+    queue.Close();
+  });
+  while (std::optional<ReadItem> item = queue.Pop()) {
+    if (stop) continue;  // draining what the reader had queued
+    if (item->header) {
+      BankInfo& info = item->info;
       if (!options.settings.bank_id.empty()) info.id = options.settings.bank_id;
       if (!options.settings.title.empty()) info.title = options.settings.title;
       result.bank_id = info.id;
-      if (diag.HasErrors() && !options.skip_invalid) return;  // a broken header: nothing will be written
+      if (!item->file_ok && !options.skip_invalid) continue;  // a broken header: nothing will be written
       try {
         refusal = BankRefusal(db, info.id, source, options.replace);
         if (refusal.empty() && db != nullptr && !options.dry_run) {
@@ -198,31 +286,29 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         }
       } catch (const Error&) {
         db_failure = std::current_exception();
-        refusal = "the database failed";
       }
-    };
-    handler.question = [&](Question q) {
-      if (!refusal.empty()) return false;
-      if (!options.settings.bank_id.empty()) q.bank_id = options.settings.bank_id;
-      tally.Count(q);
-      try {
-        if (writer && (options.skip_invalid || !diag.HasErrors())) writer->Add(q);
-      } catch (const Error&) {
-        db_failure = std::current_exception();  // not the file's fault: reported by the caller
-        return false;
-      }
-      if (tally.questions % 1000 == 0 && input->size() > 0) {
-        progress.Show(static_cast<double>(input->consumed()) / static_cast<double>(input->size()), tally.questions);
-      }
-      return true;
-    };
-    StreamNativeBank(*input, path, catalog, diag, handler, &file_hash);
-    if (db_failure) std::rethrow_exception(db_failure);
-  } catch (const Error& e) {
-    if (db_failure) throw;
-    err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
-    result.errors = 1;
-    return result;
+      stop = !refusal.empty() || db_failure;
+      continue;
+    }
+    tally.Count(item->question);
+    try {
+      if (writer && (options.skip_invalid || item->file_ok)) writer->Add(item->question, item->stored);
+    } catch (const Error&) {
+      db_failure = std::current_exception();  // not the file's fault: reported by the caller
+      stop = true;
+    }
+    if (tally.questions % 1000 == 0) progress.Show(item->fraction, tally.questions);
+  }
+  reader.join();
+  if (db_failure) std::rethrow_exception(db_failure);
+  if (read_failure) {
+    try {
+      std::rethrow_exception(read_failure);
+    } catch (const Error& e) {
+      err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
+      result.errors = 1;
+      return result;
+    }
   }
   if (!refusal.empty()) {
     err << "proctor: " << shown << ": nothing imported: " << refusal << "\n";

@@ -55,8 +55,16 @@ BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& sou
   while (fingerprints.Step()) fingerprints_.insert(std::strtoull(fingerprints.Text(0).c_str(), nullptr, 16));
 }
 
-void BankWriter::Add(const Question& q) {
-  const std::string fingerprint = Fingerprint(q);
+StoredForm PrepareForStore(const Question& q) {
+  StoredForm f;
+  f.fingerprint = Fingerprint(q);
+  f.body = QuestionToStored(q);
+  f.hash = Hash64Hex(f.body);
+  return f;
+}
+
+void BankWriter::Add(const Question& q, const StoredForm& stored) {
+  const std::string& fingerprint = stored.fingerprint;
   if (!fingerprints_.insert(std::strtoull(fingerprint.c_str(), nullptr, 16)).second) {
     same_.Reset();
     same_.Bind(1, fingerprint).Bind(2, bank_id_).Bind(3, q.id);
@@ -65,8 +73,8 @@ void BankWriter::Add(const Question& q) {
       return;
     }
   }
-  const std::string body = QuestionToStored(q);
-  const std::string hash = Hash64Hex(body);
+  const std::string& body = stored.body;
+  const std::string& hash = stored.hash;
   bool exists = false;
   if (had_questions_) {
     find_.Reset();

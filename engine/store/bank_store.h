@@ -34,6 +34,15 @@ struct BankSource {
   bool shipped = false;
 };
 
+// What storing a question needs beyond the question: the work that can be done away from the
+// database (on another thread while the database writes the previous questions).
+struct StoredForm {
+  std::string fingerprint;
+  std::string body;  // QuestionToStored
+  std::string hash;  // of the body
+};
+StoredForm PrepareForStore(const Question& question);
+
 // Writes one bank's questions as they come, in one transaction: nothing is kept unless Commit is
 // called (the destructor rolls back). Questions are upserted by (bank id, question id) and compared
 // by content hash; questions missing from the file are retired, never deleted, so history stays.
@@ -44,7 +53,8 @@ class BankWriter {
   BankWriter(const BankWriter&) = delete;
   BankWriter& operator=(const BankWriter&) = delete;
 
-  void Add(const Question& question);
+  void Add(const Question& question) { Add(question, PrepareForStore(question)); }
+  void Add(const Question& question, const StoredForm& stored);
   // The file's hash, when it is known only at the end (a streamed file).
   void SetFileHash(const std::string& file_hash);
   ImportSummary Commit();

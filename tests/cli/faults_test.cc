@@ -85,3 +85,32 @@ TEST_F(CliTest, AFullDiskDuringImportLeavesTheDatabaseUnchanged) {
 
 }  // namespace
 }  // namespace proctor::testing
+
+namespace proctor::testing {
+namespace {
+
+// A native bank is written as it is read; an error near its end must still leave nothing behind.
+TEST_F(CliTest, AStreamedBankWithAnErrorNearItsEndImportsNothing) {
+  ASSERT_EQ(Run({"exams"}).exit_code, 0);
+  const std::string before = ReadFileBytes(db_path_);
+  std::string bank = BigBank(3000, "late");
+  const std::string last = R"("id": "q2999", "domain": 1)";
+  ASSERT_NE(bank.find(last), std::string::npos);
+  bank.replace(bank.find(last), last.size(), R"("id": "q2999", "domain": 7)");
+  WriteFileBytes(dir_ / "late.json", bank);
+  ProcessResult r = Run({"import", dir_ / "late.json"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("$.questions[2999] (q2999): error: CLF-C02 has domains 1-4, not 7"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing imported: 1 error (fix them, or use --skip-invalid to import the 2999 valid questions)"),
+            std::string::npos) << r.err;
+  EXPECT_EQ(ReadFileBytes(db_path_), before) << "the 2,999 questions written before the error were rolled back";
+  // With --skip-invalid the valid ones go in, and the same file again changes nothing.
+  ProcessResult skip = Run({"import", "--skip-invalid", dir_ / "late.json"});
+  EXPECT_EQ(skip.exit_code, 0) << skip.err;
+  EXPECT_NE(skip.out.find("bank late: 2999 added, 0 updated, 0 unchanged, 1 skipped (1 with errors)"), std::string::npos) << skip.out;
+  ProcessResult again = Run({"import", "--skip-invalid", dir_ / "late.json"});
+  EXPECT_NE(again.out.find("bank late: 0 added, 0 updated, 2999 unchanged"), std::string::npos) << again.out;
+}
+
+}  // namespace
+}  // namespace proctor::testing
