@@ -242,9 +242,16 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
     result.errors = 1;
     return result;
   }
-  BoundedQueue<ReadItem> queue(256);
+  // Items travel in batches: a hand-over per question would cost more than the question.
+  constexpr size_t kBatch = 64;
+  BoundedQueue<std::vector<ReadItem>> queue(8);
   std::atomic<bool> stop{false};
   std::thread reader([&] {
+    std::vector<ReadItem> batch;
+    auto hand_over = [&] {
+      if (!batch.empty()) queue.Push(std::move(batch));
+      batch.clear();
+    };
     try {
       NativeBankHandler handler;
       handler.header = [&](const BankInfo& info) {
@@ -252,7 +259,8 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         item.header = true;
         item.info = info;
         item.file_ok = !diag.HasErrors();
-        queue.Push(std::move(item));
+        batch.push_back(std::move(item));
+        hand_over();
       };
       handler.question = [&](Question q) {
         if (stop) return false;
@@ -262,42 +270,47 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         item.question = std::move(q);
         item.file_ok = !diag.HasErrors();
         item.fraction = input->size() > 0 ? static_cast<double>(input->consumed()) / static_cast<double>(input->size()) : 1;
-        queue.Push(std::move(item));
+        batch.push_back(std::move(item));
+        if (batch.size() == kBatch) hand_over();
         return !stop;
       };
       StreamNativeBank(*input, path, catalog, diag, handler, &file_hash);
+      hand_over();
     } catch (...) {
       read_failure = std::current_exception();
     }
     queue.Close();
   });
-  while (std::optional<ReadItem> item = queue.Pop()) {
-    if (stop) continue;  // draining what the reader had queued
-    if (item->header) {
-      BankInfo& info = item->info;
-      if (!options.settings.bank_id.empty()) info.id = options.settings.bank_id;
-      if (!options.settings.title.empty()) info.title = options.settings.title;
-      result.bank_id = info.id;
-      if (!item->file_ok && !options.skip_invalid) continue;  // a broken header: nothing will be written
-      try {
-        refusal = BankRefusal(db, info.id, source, options.replace);
-        if (refusal.empty() && db != nullptr && !options.dry_run) {
-          writer.emplace(*db, info, BankSource{source, tally.format_name, "", false}, now_ms);
+  while (std::optional<std::vector<ReadItem>> batch = queue.Pop()) {
+    for (ReadItem& read : *batch) {
+      ReadItem* item = &read;
+      if (stop) continue;  // draining what the reader had queued
+      if (item->header) {
+        BankInfo& info = item->info;
+        if (!options.settings.bank_id.empty()) info.id = options.settings.bank_id;
+        if (!options.settings.title.empty()) info.title = options.settings.title;
+        result.bank_id = info.id;
+        if (!item->file_ok && !options.skip_invalid) continue;  // a broken header: nothing will be written
+        try {
+          refusal = BankRefusal(db, info.id, source, options.replace);
+          if (refusal.empty() && db != nullptr && !options.dry_run) {
+            writer.emplace(*db, info, BankSource{source, tally.format_name, "", false}, now_ms);
+          }
+        } catch (const Error&) {
+          db_failure = std::current_exception();
         }
-      } catch (const Error&) {
-        db_failure = std::current_exception();
+        stop = !refusal.empty() || db_failure;
+        continue;
       }
-      stop = !refusal.empty() || db_failure;
-      continue;
+      tally.Count(item->question);
+      try {
+        if (writer && (options.skip_invalid || item->file_ok)) writer->Add(item->question, item->stored);
+      } catch (const Error&) {
+        db_failure = std::current_exception();  // not the file's fault: reported by the caller
+        stop = true;
+      }
+      if (tally.questions % 1000 == 0) progress.Show(item->fraction, tally.questions);
     }
-    tally.Count(item->question);
-    try {
-      if (writer && (options.skip_invalid || item->file_ok)) writer->Add(item->question, item->stored);
-    } catch (const Error&) {
-      db_failure = std::current_exception();  // not the file's fault: reported by the caller
-      stop = true;
-    }
-    if (tally.questions % 1000 == 0) progress.Show(item->fraction, tally.questions);
   }
   reader.join();
   if (db_failure) std::rethrow_exception(db_failure);
