@@ -19,6 +19,7 @@
 #include "engine/error.h"
 #include "engine/hash.h"
 #include "engine/import/native_json.h"
+#include "engine/json/snapshot.h"
 #include "engine/store/bank_store.h"
 #include "engine/text.h"
 
@@ -266,7 +267,8 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         if (stop) return false;
         if (!options.settings.bank_id.empty()) q.bank_id = options.settings.bank_id;
         ReadItem item;
-        item.stored = PrepareForStore(q);
+        // The fingerprint here; the stored form on the writing thread, which has time to spare.
+        item.stored.fingerprint = Fingerprint(q);
         item.question = std::move(q);
         item.file_ok = !diag.HasErrors();
         item.fraction = input->size() > 0 ? static_cast<double>(input->consumed()) / static_cast<double>(input->size()) : 1;
@@ -304,7 +306,11 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
       }
       tally.Count(item->question);
       try {
-        if (writer && (options.skip_invalid || item->file_ok)) writer->Add(item->question, item->stored);
+        if (writer && (options.skip_invalid || item->file_ok)) {
+          item->stored.body = QuestionToStored(item->question);
+          item->stored.hash = Hash64Hex(item->stored.body);
+          writer->Add(item->question, item->stored);
+        }
       } catch (const Error&) {
         db_failure = std::current_exception();  // not the file's fault: reported by the caller
         stop = true;

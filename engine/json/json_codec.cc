@@ -36,11 +36,12 @@ class ByteStream {
     }
   }
 
-  Ch Peek() const { return cur_ < end_ ? *cur_ : '\0'; }
-  Ch Take() {
-    if (cur_ == end_) return '\0';
+  // RapidJSON calls these for every byte: they must inline, and the refill must not.
+  [[gnu::always_inline]] Ch Peek() const { return cur_ < end_ ? *cur_ : '\0'; }
+  [[gnu::always_inline]] Ch Take() {
+    if (cur_ == end_) [[unlikely]] return '\0';
     const Ch c = *cur_++;
-    if (cur_ == end_) Refill();
+    if (cur_ == end_) [[unlikely]] Refill();
     return c;
   }
   size_t Tell() const { return base_ + static_cast<size_t>(cur_ - begin_); }
@@ -82,7 +83,7 @@ class ByteStream {
     counted_ = upto;
   }
 
-  void Refill() {
+  [[gnu::noinline]] void Refill() {
     CountLines(end_);
     base_ += static_cast<size_t>(end_ - begin_);
     std::string_view piece = source_.Next();
