@@ -5,7 +5,7 @@
 # import's wall time and peak memory are printed too). Not a test: run it by hand.
 #   tools/bench_draw.sh [N] [RUNS]
 # BUILD_DIR selects the build directory (default build); TMPDIR where the bank and database go;
-# PART the questions per bank file (default 250,000).
+# PART the questions per bank file (default: all N in one file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
@@ -23,9 +23,9 @@ echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine cli
 mkdir "$work/home"
 export HOME="$work/home" XDG_DATA_HOME="$work/home"  # no banks folder, no personal settings
 unset PROCTOR_DB
-# proctor reads bank files up to 512 MiB: a bigger bank is written and imported as several files of
-# PART questions (default 250,000, 291 MiB), each a bank of different questions.
-part=${PART:-250000}
+# Native banks are streamed, so one file of any size will do; PART splits the bank into several
+# files of different questions (to compare with imports into a growing database).
+part=${PART:-$n}
 "$build/proctor" exams --db "$work/draw.db" >/dev/null
 total_secs=0
 peak_kib=0
