@@ -137,9 +137,7 @@ int main(int argc, char** argv) {
     const double draw = proctor::bench::Summarize(draw_ms).median;
     const double load = proctor::bench::Summarize(load_ms).median;
     const double base = proctor::bench::Summarize(base_ms).median;
-    std::vector<double> per_run;
-    for (size_t r = 0; r < draw_ms.size(); ++r) per_run.push_back(draw_ms[r] / base_ms[r]);
-    const proctor::bench::Summary ratio = proctor::bench::Summarize(per_run);
+    const proctor::bench::Summary ratio = proctor::bench::RatioPerRun(draw_ms, base_ms);
     std::cout << "ratio of the medians: draw takes " << Ms(draw / base, 4) << "x the baseline's time (the baseline "
               << Ms(base / draw, 1) << "x the draw's); draw + load " << Ms(load / base, 4) << "x\n";
     std::cout << "ratio per run (draw / baseline): median " << Ms(ratio.median, 4) << "x (min-max " << Ms(ratio.min, 4)

@@ -259,9 +259,7 @@ int main(int argc, char** argv) {
     const double help_median = proctor::bench::Summarize(help_ms).median;
     const double take_median = proctor::bench::Summarize(take_ms).median;
     const double plain_median = proctor::bench::Summarize(plain_ms).median;
-    std::vector<double> per_run;
-    for (size_t r = 0; r < take_ms.size(); ++r) per_run.push_back(take_ms[r] / help_ms[r]);
-    const proctor::bench::Summary ratio = proctor::bench::Summarize(per_run);
+    const proctor::bench::Summary ratio = proctor::bench::RatioPerRun(take_ms, help_ms);
     std::cout << "ratio of the medians: take takes " << Ms(take_median / help_median, 1) << "x --help (+"
               << Ms(take_median - help_median, 2) << " ms); --plain " << Ms(plain_median / help_median, 1) << "x\n";
     std::cout << "ratio per run (take / --help): median " << Ms(ratio.median, 1) << "x (min-max " << Ms(ratio.min, 1)

@@ -42,6 +42,13 @@ inline Summary Summarize(std::vector<double> ms) {
   return s;
 }
 
+// The run-by-run ratios a[i] / b[i] (each run against the baseline taken in the same run).
+inline Summary RatioPerRun(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> ratios;
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i) ratios.push_back(a[i] / b[i]);
+  return Summarize(ratios);
+}
+
 // Formats milliseconds with `decimals` places.
 inline std::string Ms(double ms, int decimals = 3) {
   char buf[64];
