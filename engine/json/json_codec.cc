@@ -73,6 +73,7 @@ class ByteStream {
 
   // Lines are counted when a place is asked for, not byte by byte as they are read.
   void CountLines(const Ch* upto) {
+    if (counted_ == nullptr || upto == counted_) return;  // nothing new (or no input yet)
     for (const Ch* p = counted_; (p = static_cast<const Ch*>(std::memchr(p, '\n', static_cast<size_t>(upto - p)))) != nullptr;) {
       ++p;
       ++line_;
