@@ -106,18 +106,21 @@ int64_t DrawKey(std::string_view bank_id, std::string_view question_id) {
 }
 
 std::string NormalizeText(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written in place: a space is only written for white space read, so the output is never longer.
+  std::string out(text.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
   bool space = false;
   for (char c : text) {
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
+      space = o != begin;
       continue;
     }
-    if (space) out += ' ';
+    if (space) *o++ = ' ';
     space = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    *o++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(static_cast<size_t>(o - begin));
   return out;
 }
 
