@@ -171,7 +171,9 @@ Database Database::Open(const std::string& path) {
   Database db(handle, path);  // owns the handle even when opening failed
   if (rc != SQLITE_OK) db.Fail(rc, "cannot open the database");
   sqlite3_extended_result_codes(handle, 1);
-  sqlite3_busy_timeout(handle, 10000);
+  // Another proctor may hold the write lock for as long as a large import takes (about 40 s for
+  // a million questions): an answer waits for it rather than fail.
+  sqlite3_busy_timeout(handle, kBusyTimeoutMs);
 
   if (exists) {
     int32_t app = PragmaInt(db, "application_id");

@@ -88,6 +88,9 @@ class Transaction {
   bool open_ = true;
 };
 
+// How long a statement waits for another connection's write lock before it fails.
+inline constexpr int kBusyTimeoutMs = 120000;
+
 // Marks proctor's files: PRAGMA application_id ('PRCT').
 inline constexpr int32_t kApplicationId = 0x50524354;
 // The schema version this build writes (PRAGMA user_version).

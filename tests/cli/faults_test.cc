@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "engine/store/database.h"
 #include "tests/cli/cli_fixture.h"
 
 namespace proctor::testing {
@@ -88,6 +89,26 @@ TEST_F(CliTest, AFullDiskDuringImportLeavesTheDatabaseUnchanged) {
 
 namespace proctor::testing {
 namespace {
+
+// Another process holding the write lock longer than a few seconds (as a large import does) makes
+// an answer wait, not fail: it is saved once the lock is released.
+TEST_F(CliTest, AnAnswerWaitsForALongWriteInAnotherProcess) {
+  Process take(Argv({"take", "CLF-C02", "--seed", "5"}), Options());
+  ASSERT_TRUE(take.WaitFor("Question 1 of 65"));
+  {
+    Database other = Database::Open(db_path_);
+    Transaction hold(other);  // BEGIN IMMEDIATE: the write lock
+    take.Write("b\n");
+    EXPECT_FALSE(take.WaitFor("Saved B for question 1", 12000)) << "the save must wait for the lock";
+    hold.Commit();
+  }
+  EXPECT_TRUE(take.WaitFor("Saved B for question 1", 10000)) << take.out();
+  take.Write("quit\n");
+  ProcessResult r = take.Finish();
+  EXPECT_EQ(r.err.find("locked"), std::string::npos) << r.err;
+  ProcessResult resumed = Run({"resume", "--plain"}, "review\nquit\n");
+  EXPECT_NE(resumed.out.find("Review: 1 answered"), std::string::npos) << resumed.out;
+}
 
 // A native bank is written as it is read; an error near its end must still leave nothing behind.
 TEST_F(CliTest, AStreamedBankWithAnErrorNearItsEndImportsNothing) {
