@@ -178,7 +178,8 @@ ALTER TABLE attempt_items ADD COLUMN snapshot TEXT NOT NULL DEFAULT '';
       // question was last in an attempt is kept, for drawing from a large bank without a scan.
       // Attempts keep their item and answer counts and pass score, so history reads no items.
       // The draw indexes cover every column drawing reads (active and pilot too: SQLite 3.40 does
-      // not count a partial index's own condition as covered), so a draw never reads a row.
+      // not count a partial index's own condition as covered), so a draw never reads a row; the
+      // fingerprint index likewise covers the import's read of every active fingerprint.
       {R"sql(
 CREATE TABLE questions_4 (
   rowid        INTEGER PRIMARY KEY,
@@ -223,7 +224,7 @@ INSERT INTO question_seen (bank_id, question_id, exam, last_seen)
     FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
    GROUP BY i.bank_id, i.question_id;
 )sql", KeyQuestionsForDrawing, R"sql(
-CREATE INDEX questions_by_fingerprint ON questions (fingerprint) WHERE active = 1;
+CREATE INDEX questions_by_fingerprint ON questions (fingerprint, active) WHERE active = 1;
 CREATE INDEX questions_for_draw
   ON questions (exam, domain, draw_key, type, case_study, pilot, bank_id, id, active) WHERE active = 1;
 CREATE INDEX questions_pilots_for_draw
