@@ -284,15 +284,14 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
     queue.Close();
   });
   while (std::optional<std::vector<ReadItem>> batch = queue.Pop()) {
-    for (ReadItem& read : *batch) {
-      ReadItem* item = &read;
+    for (ReadItem& item : *batch) {
       if (stop) continue;  // draining what the reader had queued
-      if (item->header) {
-        BankInfo& info = item->info;
+      if (item.header) {
+        BankInfo& info = item.info;
         if (!options.settings.bank_id.empty()) info.id = options.settings.bank_id;
         if (!options.settings.title.empty()) info.title = options.settings.title;
         result.bank_id = info.id;
-        if (!item->file_ok && !options.skip_invalid) continue;  // a broken header: nothing will be written
+        if (!item.file_ok && !options.skip_invalid) continue;  // a broken header: nothing will be written
         try {
           refusal = BankRefusal(db, info.id, source, options.replace);
           if (refusal.empty() && db != nullptr && !options.dry_run) {
@@ -304,18 +303,18 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         stop = !refusal.empty() || db_failure;
         continue;
       }
-      tally.Count(item->question);
+      tally.Count(item.question);
       try {
-        if (writer && (options.skip_invalid || item->file_ok)) {
-          item->stored.body = QuestionToStored(item->question);
-          item->stored.hash = Hash64Hex(item->stored.body);
-          writer->Add(item->question, item->stored);
+        if (writer && (options.skip_invalid || item.file_ok)) {
+          item.stored.body = QuestionToStored(item.question);
+          item.stored.hash = Hash64Hex(item.stored.body);
+          writer->Add(item.question, item.stored);
         }
       } catch (const Error&) {
         db_failure = std::current_exception();  // not the file's fault: reported by the caller
         stop = true;
       }
-      if (tally.questions % 1000 == 0) progress.Show(item->fraction, tally.questions);
+      if (tally.questions % 1000 == 0) progress.Show(item.fraction, tally.questions);
     }
   }
   reader.join();
