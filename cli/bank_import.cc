@@ -162,6 +162,36 @@ std::string RealPath(const std::string& path) {
   return source;
 }
 
+// "<reason>" then "proctor: FILE: nothing imported", for a file that could not be read at all.
+FileImportResult Unreadable(const std::string& shown, const Error& e, std::ostream& err) {
+  err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
+  FileImportResult result;
+  result.errors = 1;
+  return result;
+}
+
+// Reports what reading the file found. Returns false when nothing is to be imported: errors
+// without --skip-invalid, or no questions. `skipped` gets the reasons questions were left out.
+bool AcceptRead(const Diagnostics& diag, size_t questions, const std::string& shown, bool skip_invalid,
+                FileImportResult& result, std::map<std::string, int>& skipped, std::ostream& err) {
+  err << diag.Format(100);
+  result.errors = diag.error_count();
+  skipped = SkipReasons(diag);
+  if (diag.HasErrors() && !skip_invalid) {
+    err << "proctor: " << shown << ": nothing imported: " << diag.error_count() << " error"
+        << (diag.error_count() == 1 ? "" : "s") << " (fix them, or use --skip-invalid to import the "
+        << questions << " valid questions)\n";
+    return false;
+  }
+  if (diag.HasErrors()) skipped["with errors"] += diag.error_count();
+  if (questions == 0) {
+    err << "proctor: " << shown << ": no questions to import\n";
+    result.errors = std::max(result.errors, 1);
+    return false;
+  }
+  return true;
+}
+
 // The first bytes of a file, to tell its format.
 std::string FileStart(const std::string& path) {
   FileByteSource input(path);
@@ -239,9 +269,7 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
                   HumanBytes(kMaxStreamedBankFileBytes));
     }
   } catch (const Error& e) {
-    err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
-    result.errors = 1;
-    return result;
+    return Unreadable(shown, e, err);
   }
   // Items travel in batches: a hand-over per question would cost more than the question.
   constexpr size_t kBatch = 64;
@@ -323,9 +351,7 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
     try {
       std::rethrow_exception(read_failure);
     } catch (const Error& e) {
-      err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
-      result.errors = 1;
-      return result;
+      return Unreadable(shown, e, err);
     }
   }
   if (!refusal.empty()) {
@@ -333,21 +359,8 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
     result.errors = 1;
     return result;
   }
-  err << diag.Format(100);
-  result.errors = diag.error_count();
-  std::map<std::string, int> skipped = SkipReasons(diag);
-  if (diag.HasErrors() && !options.skip_invalid) {
-    err << "proctor: " << shown << ": nothing imported: " << diag.error_count() << " error"
-        << (diag.error_count() == 1 ? "" : "s") << " (fix them, or use --skip-invalid to import the "
-        << tally.questions << " valid questions)\n";
-    return result;
-  }
-  if (diag.HasErrors()) skipped["with errors"] += diag.error_count();
-  if (tally.questions == 0) {
-    err << "proctor: " << shown << ": no questions to import\n";
-    result.errors = std::max(result.errors, 1);
-    return result;
-  }
+  std::map<std::string, int> skipped;
+  if (!AcceptRead(diag, tally.questions, shown, options.skip_invalid, result, skipped, err)) return result;
   std::optional<ImportSummary> summary;
   if (writer) {
     progress.Show(1.0, tally.questions);
@@ -371,16 +384,10 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
   std::string file_hash;
   bool stream = false;
   try {
-    if (options.preloaded == nullptr) {
-      std::optional<BankFormat> format = options.format;
-      if (!format && path.size() >= 5 && AsciiLower(path.substr(path.size() - 5)) == ".json") format = BankFormat::kNative;
-      if (!format) format = DetectBankFormat(path, FileStart(path));
-      stream = *format == BankFormat::kNative;
-    }
+    // A native bank given by path is streamed; the banks folder has read its file already.
+    if (options.preloaded == nullptr) stream = options.format.value_or(DetectBankFormat(path, FileStart(path))) == BankFormat::kNative;
   } catch (const Error& e) {
-    err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
-    result.errors = 1;
-    return result;
+    return Unreadable(shown, e, err);
   }
   // Outside the try: a database failure while writing goes to the caller.
   if (stream) return StreamNativeFile(db, catalog, path, options, now_ms, out, err);
@@ -395,29 +402,14 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
     if (settings.exam.empty()) settings.exam = ExamFromFileName(catalog, path);
     read = ReadBankFile(file, format, settings, catalog, diag);
   } catch (const Error& e) {
-    err << SanitizeForTerminal(e.what(), false) << "\n" << "proctor: " << shown << ": nothing imported\n";
-    result.errors = 1;
-    return result;
+    return Unreadable(shown, e, err);
   }
-  err << diag.Format(100);
-  result.errors = diag.error_count();
   result.bank_id = read.bank.info.id;
-  std::map<std::string, int> skipped = SkipReasons(diag);
-  if (diag.HasErrors() && !options.skip_invalid) {
-    err << "proctor: " << shown << ": nothing imported: " << diag.error_count() << " error"
-        << (diag.error_count() == 1 ? "" : "s") << " (fix them, or use --skip-invalid to import the "
-        << read.bank.questions.size() << " valid questions)\n";
-    return result;
-  }
-  if (diag.HasErrors()) skipped["with errors"] += diag.error_count();
+  std::map<std::string, int> skipped;
+  if (!AcceptRead(diag, read.bank.questions.size(), shown, options.skip_invalid, result, skipped, err)) return result;
   ImportTally tally;
   tally.format_name = BankFormatName(read.format);
   for (const Question& q : read.bank.questions) tally.Count(q);
-  if (read.bank.questions.empty()) {
-    err << "proctor: " << shown << ": no questions to import\n";
-    result.errors = std::max(result.errors, 1);
-    return result;
-  }
   // A bank is one file: importing another file into it would retire the first file's questions.
   const std::string source = RealPath(path);
   if (std::string refusal = BankRefusal(db, read.bank.info.id, source, options.replace); !refusal.empty()) {

@@ -91,6 +91,12 @@ std::string Hasher64::HexDigest() const {
   return buf;
 }
 
+uint64_t Hash64(std::string_view data) {
+  Hasher64 h;
+  h.Update(data);
+  return h.Digest();
+}
+
 std::string Hash64Hex(std::string_view data) {
   Hasher64 h;
   h.Update(data);

@@ -23,7 +23,8 @@ class Hasher64 {
   size_t buffered_ = 0;  // bytes waiting in stripe_
 };
 
-// The hash of `data` as 16 hex digits.
+// The hash of `data`, and the same as 16 hex digits.
+uint64_t Hash64(std::string_view data);
 std::string Hash64Hex(std::string_view data);
 
 }  // namespace proctor

@@ -257,12 +257,6 @@ class NativeReader {
     return ok_;
   }
 
-  static uint64_t Hash64(std::string_view text) {
-    Hasher64 h;
-    h.Update(text);
-    return h.Digest();
-  }
-
   const JsonSource& source_;
   const Catalog& catalog_;
   Diagnostics& diag_;
