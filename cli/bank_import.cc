@@ -9,6 +9,7 @@
 #include <deque>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <ostream>
@@ -236,8 +237,7 @@ class BoundedQueue {
 
 // One thing read from a native bank, ready for the database.
 struct ReadItem {
-  bool header = false;
-  BankInfo info;         // a header
+  std::unique_ptr<BankInfo> header;  // the bank's header; null for a question
   Question question;     // a question
   StoredForm stored;     // its stored form
   bool file_ok = true;   // no error in the file up to here
@@ -272,21 +272,32 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
     return Unreadable(shown, e, err);
   }
   // Items travel in batches: a hand-over per question would cost more than the question.
-  constexpr size_t kBatch = 64;
+  constexpr size_t kBatch = 256;
+  const bool writing = db != nullptr && !options.dry_run;
   BoundedQueue<std::vector<ReadItem>> queue(8);
+  // Written batches go back to the reading thread to be freed: memory freed by the thread that
+  // allocated it stays in that thread's cache, where a free from another thread is slow (glibc).
+  std::mutex spent_mutex;
+  std::vector<std::vector<ReadItem>> spent;
   std::atomic<bool> stop{false};
   std::thread reader([&] {
     std::vector<ReadItem> batch;
+    std::vector<std::vector<ReadItem>> to_free;
     auto hand_over = [&] {
       if (!batch.empty()) queue.Push(std::move(batch));
       batch.clear();
+      batch.reserve(kBatch);
+      {
+        std::lock_guard lock(spent_mutex);
+        to_free.swap(spent);
+      }
+      to_free.clear();
     };
     try {
       NativeBankHandler handler;
       handler.header = [&](const BankInfo& info) {
         ReadItem item;
-        item.header = true;
-        item.info = info;
+        item.header = std::make_unique<BankInfo>(info);
         item.file_ok = !diag.HasErrors();
         batch.push_back(std::move(item));
         hand_over();
@@ -295,8 +306,12 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         if (stop) return false;
         if (!options.settings.bank_id.empty()) q.bank_id = options.settings.bank_id;
         ReadItem item;
-        // The fingerprint here; the stored form on the writing thread, which has time to spare.
-        item.stored.fingerprint = Fingerprint(q);
+        // The stored form here, so the writing thread does nothing but write.
+        if (writing) {
+          item.stored = PrepareForStore(q);
+        } else {
+          item.stored.fingerprint = Fingerprint(q);
+        }
         item.question = std::move(q);
         item.file_ok = !diag.HasErrors();
         item.fraction = input->size() > 0 ? static_cast<double>(input->consumed()) / static_cast<double>(input->size()) : 1;
@@ -315,7 +330,7 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
     for (ReadItem& item : *batch) {
       if (stop) continue;  // draining what the reader had queued
       if (item.header) {
-        BankInfo& info = item.info;
+        BankInfo& info = *item.header;
         if (!options.settings.bank_id.empty()) info.id = options.settings.bank_id;
         if (!options.settings.title.empty()) info.title = options.settings.title;
         result.bank_id = info.id;
@@ -334,8 +349,6 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
       tally.Count(item.question);
       try {
         if (writer && (options.skip_invalid || item.file_ok)) {
-          item.stored.body = QuestionToStored(item.question);
-          item.stored.hash = Hash64Hex(item.stored.body);
           writer->Add(item.question, item.stored);
         }
       } catch (const Error&) {
@@ -344,6 +357,8 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
       }
       if (tally.questions % 1000 == 0) progress.Show(item.fraction, tally.questions);
     }
+    std::lock_guard lock(spent_mutex);
+    spent.push_back(std::move(*batch));
   }
   reader.join();
   if (db_failure) std::rethrow_exception(db_failure);

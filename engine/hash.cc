@@ -1,8 +1,10 @@
 #include "engine/hash.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 namespace proctor {
 
@@ -54,7 +56,18 @@ void Hasher64::Update(std::string_view data) {
     Stripe(lanes_, stripe_);
     buffered_ = 0;
   }
-  for (; n >= 32; p += 32, n -= 32) Stripe(lanes_, p);
+  // The lanes in locals: stores through lanes_ could alias the bytes read, and would stay in memory.
+  uint64_t a = lanes_[0], b = lanes_[1], c = lanes_[2], d = lanes_[3];
+  for (; n >= 32; p += 32, n -= 32) {
+    a = Round(a, Read64(p));
+    b = Round(b, Read64(p + 8));
+    c = Round(c, Read64(p + 16));
+    d = Round(d, Read64(p + 24));
+  }
+  lanes_[0] = a;
+  lanes_[1] = b;
+  lanes_[2] = c;
+  lanes_[3] = d;
   std::memcpy(stripe_, p, n);
   buffered_ = n;
 }
@@ -86,9 +99,10 @@ uint64_t Hasher64::Digest() const {
 }
 
 std::string Hasher64::HexDigest() const {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Digest()));
-  return buf;
+  std::string hex(16, '0');
+  uint64_t v = Digest();
+  for (int i = 15; i >= 0; --i, v >>= 4) hex[static_cast<size_t>(i)] = "0123456789abcdef"[v & 0xF];
+  return hex;
 }
 
 uint64_t Hash64(std::string_view data) {
@@ -101,6 +115,51 @@ std::string Hash64Hex(std::string_view data) {
   Hasher64 h;
   h.Update(data);
   return h.HexDigest();
+}
+
+namespace {
+
+// Spreads a value over the table (the values are hashes already, but may be chosen by a file).
+size_t SlotOf(uint64_t value, size_t mask) {
+  value ^= value >> 33;
+  value *= 0xff51afd7ed558ccdull;
+  value ^= value >> 33;
+  return static_cast<size_t>(value) & mask;
+}
+
+}  // namespace
+
+bool HashSet64::Insert(uint64_t value) {
+  if (value == 0) return !std::exchange(has_zero_, true);
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = SlotOf(value, mask);; i = (i + 1) & mask) {
+    if (slots_[i] == value) return false;
+    if (slots_[i] == 0) {
+      slots_[i] = value;
+      ++size_;
+      return true;
+    }
+  }
+}
+
+bool HashSet64::Contains(uint64_t value) const {
+  if (value == 0) return has_zero_;
+  if (slots_.empty()) return false;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = SlotOf(value, mask);; i = (i + 1) & mask) {
+    if (slots_[i] == value) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
+void HashSet64::Grow() {
+  std::vector<uint64_t> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(64, old.size() * 2), 0);
+  size_ = 0;
+  for (uint64_t v : old) {
+    if (v != 0) Insert(v);
+  }
 }
 
 }  // namespace proctor

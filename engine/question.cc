@@ -6,6 +6,10 @@
 #include <cctype>
 #include <cstdio>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace proctor {
 
 std::string_view ItemTypeName(ItemType type) {
@@ -105,32 +109,87 @@ int64_t DrawKey(std::string_view bank_id, std::string_view question_id) {
   return static_cast<int64_t>(h >> 1);
 }
 
-std::string NormalizeText(std::string_view text) {
+namespace {
+
+// NormalizeText, appended to `out`.
+void AppendNormalized(std::string_view text, std::string& out) {
   // Written in place: a space is only written for white space read, so the output is never longer.
-  std::string out(text.size(), '\0');
-  char* const begin = out.data();
+  const size_t start = out.size();
+  out.resize(start + text.size());
+  char* const begin = out.data() + start;
   char* o = begin;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+  bool space = false;  // white space read and not yet written
+  auto one = [&](char c) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {  // space, \t \n \v \f \r
       space = o != begin;
-      continue;
+      return;
     }
     if (space) *o++ = ' ';
     space = false;
     *o++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time while the text is words between single spaces, the common case.
+  const __m128i tab = _mm_set1_epi8('\t' - 1);
+  const __m128i cr = _mm_set1_epi8('\r' + 1);
+  const __m128i blank = _mm_set1_epi8(' ');
+  const __m128i upper_a = _mm_set1_epi8('A' - 1);
+  const __m128i upper_z = _mm_set1_epi8('Z' + 1);
+  const __m128i to_lower = _mm_set1_epi8('a' - 'A');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank)));
+    const bool controls = _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, tab), _mm_cmplt_epi8(v, cr))) != 0;
+    // Plain: no other white space, no two spaces together, none first unless it is kept as it is.
+    if (controls || (spaces & (spaces >> 1)) != 0 || ((spaces & 1) != 0 && (space || o == begin))) {
+      for (size_t j = i; j < i + 16; ++j) one(text[j]);
+      continue;
+    }
+    if (space) *o++ = ' ';
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, upper_a), _mm_cmplt_epi8(v, upper_z));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), _mm_add_epi8(v, _mm_and_si128(upper, to_lower)));
+    // A space last in the block waits, like any white space, for what follows it.
+    space = (spaces & 0x8000u) != 0;
+    o += space ? 15 : 16;
   }
-  out.resize(static_cast<size_t>(o - begin));
+#endif
+  for (; i < text.size(); ++i) one(text[i]);
+  out.resize(start + static_cast<size_t>(o - begin));
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view text) {
+  std::string out;
+  AppendNormalized(text, out);
   return out;
 }
 
 std::string Fingerprint(const Question& q) {
-  std::vector<std::string> options;
-  for (const Option& o : q.options) options.push_back(NormalizeText(o.text));
-  for (const Prompt& p : q.prompts) options.push_back("prompt:" + NormalizeText(p.text));
-  std::sort(options.begin(), options.end());
-  std::string text = NormalizeText(q.stem);
-  for (const std::string& o : options) text += '\x1f' + o;
+  // The stem, then the options' texts (prompts' marked "prompt:") in sorted order, each after a
+  // 0x1F, all normalized. Built in buffers kept by the thread: an import fingerprints every question.
+  thread_local std::string text;
+  thread_local std::string choices;
+  thread_local std::vector<std::pair<size_t, size_t>> spans;  // of `choices`
+  choices.clear();
+  spans.clear();
+  auto add = [&](std::string_view prefix, std::string_view choice) {
+    const size_t at = choices.size();
+    choices += prefix;
+    AppendNormalized(choice, choices);
+    spans.emplace_back(at, choices.size() - at);
+  };
+  for (const Option& o : q.options) add("", o.text);
+  for (const Prompt& p : q.prompts) add("prompt:", p.text);
+  auto view = [&](const std::pair<size_t, size_t>& s) { return std::string_view(choices).substr(s.first, s.second); };
+  std::sort(spans.begin(), spans.end(), [&](const auto& x, const auto& y) { return view(x) < view(y); });
+  text.clear();
+  AppendNormalized(q.stem, text);
+  for (const auto& s : spans) {
+    text += '\x1f';
+    text += view(s);
+  }
   return Hash64Hex(text);
 }
 

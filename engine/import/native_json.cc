@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <algorithm>
+#include <array>
 #include <map>
-#include <unordered_set>
+#include <type_traits>
 
+#include "engine/json/json_text.h"
 #include "engine/json/json_tree.h"
 #include "engine/text.h"
 #include "engine/validate.h"
@@ -90,6 +92,112 @@ Response ReadAnswer(JsonObjectReader& q, ItemType type, const Question& question
   return key;
 }
 
+// A question's JSON read straight into its fields, when it is plainly well formed: the common
+// case, read without building a tree. Every method returns false at anything unusual (an unknown
+// or repeated member, a value of another type, bytes that are not valid JSON, the end of the
+// bytes given); the general reader then reads the question and reports what is wrong with it.
+class QuestionText {
+ public:
+  QuestionText(const char* begin, const char* end) : p_(begin), begin_(begin), end_(end) {}
+
+  size_t used() const { return static_cast<size_t>(p_ - begin_); }
+
+  bool Punct(char c) {
+    while (p_ < end_ && json_text::IsJsonSpace(*p_)) ++p_;
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  bool Next(char c) {  // the next non-space byte is `c`, not consumed
+    while (p_ < end_ && json_text::IsJsonSpace(*p_)) ++p_;
+    return p_ < end_ && *p_ == c;
+  }
+  bool String(std::string& out) {
+    if (!Punct('"')) return false;
+    return json_text::ReadString(p_, end_, out) == json_text::StringStop::kClosed;
+  }
+  // A number, as written, checked against JSON's grammar.
+  bool Number(std::string& text) {
+    while (p_ < end_ && json_text::IsJsonSpace(*p_)) ++p_;
+    const char* const start = p_;
+    auto digits = [&] {
+      const char* const from = p_;
+      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+      return p_ > from;
+    };
+    if (p_ < end_ && *p_ == '-') ++p_;
+    if (p_ < end_ && *p_ == '0') {
+      ++p_;
+    } else if (!digits()) {
+      return false;
+    }
+    if (p_ < end_ && *p_ == '.' && (++p_, !digits())) return false;
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!digits()) return false;
+    }
+    // The byte after a number ends it; at the end of the bytes it might go on.
+    if (p_ == end_ || (*p_ >= '0' && *p_ <= '9')) return false;
+    text.assign(start, p_);
+    return true;
+  }
+  bool Bool(bool& out) {
+    while (p_ < end_ && json_text::IsJsonSpace(*p_)) ++p_;
+    for (const bool value : {true, false}) {
+      const std::string_view word = value ? "true" : "false";
+      if (static_cast<size_t>(end_ - p_) > word.size() && std::string_view(p_, word.size()) == word) {
+        p_ += word.size();
+        out = value;
+        return true;
+      }
+    }
+    return false;
+  }
+  // An object's members: `member(key)` reads each value. Keys must not repeat.
+  template <typename Member>
+  bool Object(const Member& member) {
+    if (!Punct('{')) return false;
+    if (Next('}')) return Punct('}');
+    // Members read so far: a question has at most 14 kinds, so more is something to report.
+    std::array<std::string, 16> keys;
+    size_t count = 0;
+    do {
+      std::string& key = keys[count];
+      if (!String(key) || !Punct(':')) return false;
+      if (std::find(keys.begin(), keys.begin() + static_cast<ptrdiff_t>(count), key) != keys.begin() + static_cast<ptrdiff_t>(count)) return false;
+      if (!member(key) || ++count == keys.size()) return false;
+    } while (Punct(','));
+    return Punct('}');
+  }
+  // An array's elements: `element()` reads each.
+  template <typename Element>
+  bool Array(const Element& element) {
+    if (!Punct('[')) return false;
+    if (Next(']')) return Punct(']');
+    do {
+      if (!element()) return false;
+    } while (Punct(','));
+    return Punct(']');
+  }
+  bool Strings(std::vector<std::string>& out) {
+    return Array([&] { return String(out.emplace_back()); });
+  }
+
+ private:
+  const char* p_;
+  const char* begin_;
+  const char* end_;
+};
+
+// Which value a question's "domain" or "answer" member held, as read by QuestionText.
+struct RawValue {
+  enum class Kind { kAbsent, kString, kNumber, kArray, kObject } kind = Kind::kAbsent;
+  std::string text;
+  std::vector<std::string> strings;  // an array's, or an object's values
+  std::vector<std::string> keys;     // an object's
+};
+
 // Reads a native bank from parsed pieces: the top-level members before the questions (the
 // header), each question, then the whole top level at the end.
 class NativeReader {
@@ -148,8 +256,7 @@ class NativeReader {
     q.bank_id = info_.id;
     q.id = r.String("id", true).value_or("");
     q.exam = AsciiUpper(r.String("exam", false).value_or(default_exam_));
-    const Blueprint* exam = q.exam.empty() ? nullptr : catalog_.Find(q.exam, "9999-12-31");
-    if (exam != nullptr && exam->code != q.exam) exam = nullptr;  // a family is not an exam code
+    const Blueprint* exam = ExamOf(q.exam);
     if (const JsonNode* d = r.Any("domain", false)) {
       if (d->kind == JsonNode::Kind::kNumber) {
         std::optional<double> v = JsonNumberValue(d->text);
@@ -203,7 +310,7 @@ class NativeReader {
     r.RejectUnknown();
 
     // Ids are remembered by hash, so a million-question file needs 8 bytes an id.
-    if (!q.id.empty() && !seen_ids_.insert(Hash64(q.id)).second) {
+    if (!q.id.empty() && !seen_ids_.Insert(Hash64(q.id))) {
       diag_.Error(r.Where("id"), "question id \"" + q.id + "\" appears twice in this bank");
     }
     if (diag_.error_count() == errors_before) {
@@ -211,6 +318,133 @@ class NativeReader {
     }
     if (diag_.error_count() == errors_before) return handler_.question(std::move(q));
     return true;
+  }
+
+  // One element of $.questions read straight from its text (QuestionText): returns its length,
+  // or 0 when it is not plainly a valid question, for Question to read and report on. Takes a
+  // question only when Question would take it as it is, with no message at all.
+  size_t FastQuestion(std::string_view bytes, bool& keep_going) {
+    if (!ok_) return 0;
+    QuestionText in(bytes.data(), bytes.data() + bytes.size());
+    proctor::Question q;
+    std::string exam_text;
+    std::string type_name;
+    std::string scenario;
+    bool has_exam = false;
+    bool has_id = false;
+    bool has_type = false;
+    bool has_scenario = false;
+    bool has_stem = false;
+    bool has_options = false;
+    bool has_prompts = false;
+    RawValue domain;
+    RawValue answer;
+    std::string borderline;
+    auto choices = [&](auto& list, bool allow_fixed) {
+      return in.Array([&] {
+        auto& item = list.emplace_back();
+        bool has_item_id = false;
+        bool has_text = false;
+        return in.Object([&](const std::string& key) {
+          if (key == "id") return has_item_id = in.String(item.id);
+          if (key == "text") return has_text = in.String(item.text);
+          if constexpr (std::is_same_v<std::decay_t<decltype(item)>, Option>) {
+            if (key == "fixed" && allow_fixed) return in.Bool(item.fixed);
+          }
+          return false;
+        }) && has_item_id && has_text;
+      });
+    };
+    const bool read = in.Object([&](const std::string& key) {
+      switch (key.size() > 0 ? key[0] : ' ') {
+        case 'i': return key == "id" && (has_id = in.String(q.id));
+        case 'e':
+          if (key == "exam") return has_exam = in.String(exam_text);
+          return key == "explanation" && in.String(q.explanation);
+        case 'd':
+          if (key != "domain") return false;
+          if (in.Next('"')) return domain.kind = RawValue::Kind::kString, in.String(domain.text);
+          return domain.kind = RawValue::Kind::kNumber, in.Number(domain.text);
+        case 't':
+          if (key == "type") return has_type = in.String(type_name);
+          return key == "tags" && in.Strings(q.tags);
+        case 's':
+          if (key == "stem") return has_stem = in.String(q.stem);
+          return key == "scenario" && (has_scenario = in.String(scenario));
+        case 'o': return key == "options" && (has_options = choices(q.options, true));
+        case 'p':
+          if (key == "prompts") return has_prompts = choices(q.prompts, false);
+          return key == "pilot" && in.Bool(q.pilot);
+        case 'a':
+          if (key != "answer") return false;
+          if (in.Next('"')) return answer.kind = RawValue::Kind::kString, in.String(answer.text);
+          if (in.Next('[')) return answer.kind = RawValue::Kind::kArray, in.Strings(answer.strings);
+          answer.kind = RawValue::Kind::kObject;
+          return in.Object([&](const std::string& prompt) {
+            answer.keys.push_back(prompt);
+            return in.String(answer.strings.emplace_back());
+          });
+        case 'r': return key == "references" && in.Strings(q.references);
+        case 'b': return key == "borderline" && in.Number(borderline);
+        default: return false;
+      }
+    });
+    if (!read || !has_id || !has_type || !has_stem || !has_options || answer.kind == RawValue::Kind::kAbsent) return 0;
+
+    // What Question does with the members, wherever it would say something, declined.
+    q.bank_id = info_.id;
+    q.exam = AsciiUpper(has_exam ? exam_text : default_exam_);
+    const Blueprint* exam = ExamOf(q.exam);
+    if (domain.kind == RawValue::Kind::kNumber) {
+      std::optional<double> v = JsonNumberValue(domain.text);
+      if (!v || *v < 1 || *v > 50 || *v != std::floor(*v)) return 0;
+      q.domain = static_cast<int>(*v);
+    } else if (domain.kind == RawValue::Kind::kString && exam != nullptr) {
+      const Domain* found = exam->FindDomainByName(domain.text);
+      if (found == nullptr) return 0;
+      q.domain = found->number;
+    }
+    std::optional<ItemType> type = ParseItemType(type_name);
+    if (!type) return 0;
+    q.type = *type;
+    if (has_scenario) {
+      auto it = scenarios_.find(scenario);
+      if (it == scenarios_.end()) return 0;
+      q.scenario_id = std::move(scenario);
+      q.scenario_title = it->second.title;
+      q.scenario_text = it->second.text;
+    }
+    if ((q.type == ItemType::kMatching) != has_prompts) return 0;
+    if (q.type == ItemType::kMatching) {
+      if (answer.kind != RawValue::Kind::kObject) return 0;
+      for (const std::string& k : answer.keys) {
+        if (std::none_of(q.prompts.begin(), q.prompts.end(), [&](const Prompt& p) { return p.id == k; })) return 0;
+      }
+      for (const Prompt& p : q.prompts) {
+        auto it = std::find(answer.keys.begin(), answer.keys.end(), p.id);
+        if (it != answer.keys.end()) q.key.push_back(p.id + "=" + answer.strings[static_cast<size_t>(it - answer.keys.begin())]);
+      }
+    } else if (answer.kind == RawValue::Kind::kString && q.type == ItemType::kSingle) {
+      q.key.push_back(std::move(answer.text));
+    } else if (answer.kind == RawValue::Kind::kArray) {
+      q.key = std::move(answer.strings);
+    } else {
+      return 0;
+    }
+    if (!borderline.empty()) {
+      q.borderline = JsonNumberValue(borderline);
+      if (!q.borderline) return 0;
+    }
+    const uint64_t id_hash = Hash64(q.id);
+    if (seen_ids_.Contains(id_hash)) return 0;
+    Diagnostics findings;
+    ValidateQuestion(q, catalog_, [] { return std::string(); }, findings);
+    if (!findings.items().empty()) return 0;
+
+    seen_ids_.Insert(id_hash);
+    ++index_;
+    keep_going = handler_.question(std::move(q));
+    return in.used();
   }
 
   // The whole top level, once read (its questions array is empty when it was streamed).
@@ -244,6 +478,16 @@ class NativeReader {
   }
 
  private:
+  // The exam with this code (a family name is not one), or nullptr; the last one is remembered.
+  const Blueprint* ExamOf(const std::string& code) {
+    if (code != last_exam_code_) {
+      last_exam_ = code.empty() ? nullptr : catalog_.Find(code, "9999-12-31");
+      if (last_exam_ != nullptr && last_exam_->code != code) last_exam_ = nullptr;
+      last_exam_code_ = code;
+    }
+    return last_exam_;
+  }
+
   // Whether the file's format_version is one this proctor reads (reporting it if not).
   bool CheckFormatVersion(JsonObjectReader& top) {
     const JsonNode* v = top.Any("format_version", false);
@@ -267,8 +511,10 @@ class NativeReader {
   BankInfo info_;
   std::string default_exam_;
   std::map<std::string, Scenario> scenarios_;
-  std::unordered_set<uint64_t> seen_ids_;
+  HashSet64 seen_ids_;
   size_t index_ = 0;
+  std::string last_exam_code_;
+  const Blueprint* last_exam_ = nullptr;
 };
 
 }  // namespace
@@ -287,6 +533,9 @@ void StreamNativeBank(ByteSource& input, const std::string& source_name, const C
     return streamed = true;
   };
   hooks.element = [&](JsonNode element) { return reader.Question(element); };
+  if (!handler.general_reader_only) {
+    hooks.fast_element = [&](std::string_view bytes, bool& keep_going) { return reader.FastQuestion(bytes, keep_going); };
+  }
   bool completed = true;
   JsonNode root = ParseJsonStream(input, source_name, &hooks, file_hash, &completed);
   if (completed) reader.Finish(root, streamed);

@@ -18,6 +18,8 @@ struct NativeBankHandler {
   std::function<void(const BankInfo&)> header;
   // Called with each valid question in file order; returning false stops reading.
   std::function<bool(Question)> question;
+  // For tests: read every question through the general JSON tree, never the fast decoder.
+  bool general_reader_only = false;
 };
 
 // Reads a native bank from `input` a piece at a time, handing each valid question to `handler` as

@@ -1,13 +1,12 @@
-// Every use of RapidJSON and of cereal's JSON archives lives in this one translation unit: cereal
-// redefines RAPIDJSON_ASSERT, and two definitions of RapidJSON's inline functions in one program
-// would break the one-definition rule.
+// Every use of cereal's archives lives in this one translation unit. cereal's JSON archives use
+// its RapidJSON, and cereal redefines RAPIDJSON_ASSERT: two definitions of RapidJSON's inline
+// functions in one program would break the one-definition rule. (Bank files and the catalog are
+// read by proctor's own reader, json_reader.cc.)
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
-#include <rapidjson/error/en.h>
-#include <rapidjson/reader.h>
 
 #include <cstring>
 #include <sstream>
@@ -18,239 +17,6 @@
 #include "engine/text.h"
 
 namespace proctor {
-
-namespace {
-
-// RapidJSON's input stream over a ByteSource: hands out bytes, counts lines for messages, feeds
-// the file hash, and remembers a NUL byte (which RapidJSON would take for the end of the input).
-class ByteStream {
- public:
-  using Ch = char;
-
-  ByteStream(ByteSource& source, Hasher64* hasher) : source_(source), hasher_(hasher) {
-    Refill();
-    if (std::string_view(cur_, static_cast<size_t>(end_ - cur_)).substr(0, 3) == "\xEF\xBB\xBF") {
-      cur_ += 3;  // a UTF-8 byte order mark
-      counted_ = cur_;
-      line_start_ = 3;
-    }
-  }
-
-  // RapidJSON calls these for every byte: they must inline, and the refill must not.
-  [[gnu::always_inline]] Ch Peek() const { return cur_ < end_ ? *cur_ : '\0'; }
-  [[gnu::always_inline]] Ch Take() {
-    if (cur_ == end_) [[unlikely]] return '\0';
-    const Ch c = *cur_++;
-    if (cur_ == end_) [[unlikely]] Refill();
-    return c;
-  }
-  size_t Tell() const { return base_ + static_cast<size_t>(cur_ - begin_); }
-
-  // RapidJSON asks for these only when parsing in place, which proctor never does.
-  Ch* PutBegin() { return nullptr; }
-  void Put(Ch) {}
-  void Flush() {}
-  size_t PutEnd(Ch*) { return 0; }
-
-  // The line and column of the byte last read.
-  void Here(size_t& line, size_t& col) { Locate(Tell() > 0 ? Tell() - 1 : 0, line, col); }
-  // The line and column of a byte read recently (on one of the last lines).
-  void Locate(size_t offset, size_t& line, size_t& col) {
-    CountLines(cur_);
-    line = line_;
-    size_t start = line_start_;
-    while (offset < start && line > 1 && line_ - line + 1 < kRecent) {
-      --line;
-      start = line == 1 ? 0 : recent_[line % kRecent];
-    }
-    col = offset >= start ? offset - start + 1 : 1;
-  }
-  // Whether reading stopped at a NUL byte of the input.
-  bool AtNul() const { return cur_ < end_ && *cur_ == '\0'; }
-
- private:
-  static constexpr size_t kRecent = 64;
-
-  // Lines are counted when a place is asked for, not byte by byte as they are read.
-  void CountLines(const Ch* upto) {
-    if (counted_ == nullptr || upto == counted_) return;  // nothing new (or no input yet)
-    for (const Ch* p = counted_; (p = static_cast<const Ch*>(std::memchr(p, '\n', static_cast<size_t>(upto - p)))) != nullptr;) {
-      ++p;
-      ++line_;
-      line_start_ = base_ + static_cast<size_t>(p - begin_);
-      recent_[line_ % kRecent] = line_start_;
-      if (p == upto) break;
-    }
-    counted_ = upto;
-  }
-
-  [[gnu::noinline]] void Refill() {
-    CountLines(end_);
-    base_ += static_cast<size_t>(end_ - begin_);
-    std::string_view piece = source_.Next();
-    if (hasher_ != nullptr) hasher_->Update(piece);
-    begin_ = cur_ = counted_ = piece.data();
-    end_ = piece.data() + piece.size();
-  }
-
-  ByteSource& source_;
-  Hasher64* hasher_;
-  const Ch* begin_ = nullptr;
-  const Ch* cur_ = nullptr;
-  const Ch* end_ = nullptr;
-  const Ch* counted_ = nullptr;  // lines are counted up to here
-  size_t base_ = 0;  // offset of begin_ in the input
-  size_t line_ = 1;
-  size_t line_start_ = 0;
-  size_t recent_[kRecent] = {};  // starts of the last lines, by line number
-};
-
-// Builds a JsonNode tree from SAX events, refusing duplicate keys and excessive depth; with hooks,
-// hands over the elements of one top-level array as they complete.
-class TreeBuilder {
- public:
-  TreeBuilder(ByteStream& stream, const JsonStreamHooks* hooks) : stream_(stream), hooks_(hooks) {}
-
-  bool Null() { return AddScalar(JsonNode{}); }
-  bool Bool(bool b) {
-    JsonNode node;
-    node.kind = JsonNode::Kind::kBool;
-    node.boolean = b;
-    return AddScalar(std::move(node));
-  }
-  // With kParseNumbersAsStringsFlag every number arrives here as written.
-  bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
-    JsonNode node;
-    node.kind = JsonNode::Kind::kNumber;
-    node.text.assign(str, length);
-    return AddScalar(std::move(node));
-  }
-  bool Int(int) { return false; }
-  bool Uint(unsigned) { return false; }
-  bool Int64(int64_t) { return false; }
-  bool Uint64(uint64_t) { return false; }
-  bool Double(double) { return false; }
-  bool String(const char* str, rapidjson::SizeType length, bool) {
-    JsonNode node;
-    node.kind = JsonNode::Kind::kString;
-    node.text.assign(str, length);
-    return AddScalar(std::move(node));
-  }
-  bool StartObject() { return Open(JsonNode::Kind::kObject); }
-  bool Key(const char* str, rapidjson::SizeType length, bool) {
-    JsonNode& top = stack_.back();
-    std::string_view key(str, length);
-    for (const std::string& existing : top.keys) {
-      if (existing == key) {
-        error_ = "duplicate key \"" + std::string(key) + "\"";
-        stream_.Here(error_line_, error_col_);
-        return false;
-      }
-    }
-    top.keys.emplace_back(key);
-    return true;
-  }
-  bool EndObject(rapidjson::SizeType) { return Close(); }
-  bool StartArray() { return Open(JsonNode::Kind::kArray); }
-  bool EndArray(rapidjson::SizeType) { return Close(); }
-
-  JsonNode TakeRoot() { return std::move(root_); }
-  const std::string& error() const { return error_; }
-  size_t error_line() const { return error_line_; }
-  size_t error_col() const { return error_col_; }
-  bool stopped() const { return stopped_; }
-
- private:
-  bool AddScalar(JsonNode node) {
-    stream_.Here(node.line, node.col);
-    return Attach(std::move(node));
-  }
-  bool Attach(JsonNode node) {
-    if (stack_.empty()) {
-      root_ = std::move(node);
-    } else if (streaming_ && stack_.size() == 2) {
-      if (!hooks_->element(std::move(node))) {
-        stopped_ = true;
-        return false;
-      }
-    } else {
-      stack_.back().children.push_back(std::move(node));
-    }
-    return true;
-  }
-  bool Open(JsonNode::Kind kind) {
-    if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
-      error_ = "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels";
-      stream_.Here(error_line_, error_col_);
-      return false;
-    }
-    if (hooks_ != nullptr && kind == JsonNode::Kind::kArray && stack_.size() == 1 &&
-        stack_[0].kind == JsonNode::Kind::kObject && !stack_[0].keys.empty() &&
-        stack_[0].keys.back() == hooks_->array_key) {
-      JsonNode so_far = stack_[0];
-      so_far.keys.pop_back();
-      streaming_ = hooks_->stream(so_far);
-    }
-    JsonNode node;
-    node.kind = kind;
-    stream_.Here(node.line, node.col);
-    stack_.push_back(std::move(node));
-    return true;
-  }
-  bool Close() {
-    JsonNode node = std::move(stack_.back());
-    stack_.pop_back();
-    if (stack_.size() == 1) streaming_ = false;
-    return Attach(std::move(node));
-  }
-
-  ByteStream& stream_;
-  const JsonStreamHooks* hooks_;
-  bool streaming_ = false;
-  bool stopped_ = false;
-  std::vector<JsonNode> stack_;
-  JsonNode root_;
-  std::string error_;
-  size_t error_line_ = 1;
-  size_t error_col_ = 1;
-};
-
-}  // namespace
-
-JsonNode ParseJsonStream(ByteSource& input, const std::string& name, const JsonStreamHooks* hooks,
-                         Hasher64* hasher, bool* completed) {
-  ByteStream stream(input, hasher);
-  TreeBuilder builder(stream, hooks);
-  rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
-                              rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseNumbersAsStringsFlag;
-  rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
-  if (completed != nullptr) *completed = !builder.stopped();
-  if (builder.stopped()) return builder.TakeRoot();
-  auto where = [&](size_t line, size_t col) { return name + ":" + std::to_string(line) + ":" + std::to_string(col); };
-  size_t line = 1;
-  size_t col = 1;
-  // RapidJSON takes a NUL byte for the end of the input, after a complete document too.
-  if (stream.AtNul()) {
-    stream.Locate(stream.Tell(), line, col);
-    throw Error(where(line, col) + ": a NUL byte; this is not a JSON text file");
-  }
-  if (result.IsError()) {
-    if (!builder.error().empty()) throw Error(where(builder.error_line(), builder.error_col()) + ": " + builder.error());
-    if (result.Code() == rapidjson::kParseErrorDocumentEmpty) throw Error(name + ":1: the file is empty");
-    std::string reason = rapidjson::GetParseError_En(result.Code());
-    if (!reason.empty() && reason.back() == '.') reason.pop_back();
-    stream.Locate(result.Offset(), line, col);
-    throw Error(where(line, col) + ": " + AsciiLower(reason.substr(0, 1)) + reason.substr(1));
-  }
-  return builder.TakeRoot();
-}
-
-JsonNode ParseJson(const JsonSource& source) {
-  MemoryByteSource input(source.text());
-  return ParseJsonStream(input, source.name(), nullptr);
-}
 
 // ---- cereal: the native model's serialization ----
 
@@ -346,13 +112,44 @@ std::string QuestionToJson(const Question& question) { return ToJson("question",
 Question QuestionFromJson(std::string_view json) {
   return FromJson<Question>("question", json, "question");
 }
+namespace {
+
+// An output stream's bytes appended straight to a string (std::ostringstream would copy them once
+// more on the way out).
+class StringSink final : public std::streambuf {
+ public:
+  void set_target(std::string* out) { out_ = out; }
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    out_->append(s, static_cast<size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) out_->push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  std::string* out_ = nullptr;
+};
+
+}  // namespace
+
 std::string QuestionToStored(const Question& question) {
-  std::ostringstream out;
+  std::string stored = "\x01";  // a version byte: JSON bodies start with '{'
+  stored.reserve(256 + question.stem.size() + question.explanation.size() + question.scenario_text.size() +
+                 question.options.size() * 96);
+  // One stream per thread: making a std::ostream costs as much as writing a question.
+  thread_local StringSink sink;
+  thread_local std::ostream out(&sink);
+  sink.set_target(&stored);
   {
     cereal::PortableBinaryOutputArchive archive(out);
     archive(question);
   }
-  return "\x01" + out.str();  // a version byte: JSON bodies start with '{'
+  sink.set_target(nullptr);
+  return stored;
 }
 
 Question QuestionFromStored(std::string_view stored) {

@@ -1,9 +1,9 @@
 // A small, strict JSON reader for files a learner hands us (banks, the catalog).
 //
-// The tree is built by RapidJSON's SAX reader with strict UTF-8 validation, iterative parsing and
-// numbers kept as written (the system RapidJSON lacks the CVE-2024-38517 fix for huge exponents,
-// so numbers are converted here with strtod). Every value remembers where it starts, so problems
-// are reported as file:line:col plus a JSON path. RapidJSON itself is confined to json_codec.cc.
+// The tree is built by proctor's own reader (json_reader.cc): strict RFC 8259 with UTF-8
+// validation, nesting bounded, numbers kept as written (converted here with strtod, which takes
+// any exponent), and the input read a window at a time. Every value remembers where it starts, so
+// problems are reported as file:line:col plus a JSON path.
 #pragma once
 
 #include <cstdint>
@@ -65,6 +65,11 @@ struct JsonStreamHooks {
   std::function<bool(const JsonNode& members_so_far)> stream;
   // Each element, in order, when streaming; returning false stops reading (not an error).
   std::function<bool(JsonNode element)> element;
+  // Optional: offered each element first, as `bytes` from its first byte on (at least 64 KiB of
+  // the input, or all that is left). Returns the length of the element when it has read the
+  // element itself, or 0 to have it parsed and given to `element`; clearing `keep_going` stops
+  // reading. Its bytes are then not checked again: it must accept only valid JSON.
+  std::function<size_t(std::string_view bytes, bool& keep_going)> fast_element;
 };
 
 // Parses what `input` yields, named `name` in messages, as ParseJson does. With `hooks`, the

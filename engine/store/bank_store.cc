@@ -52,7 +52,7 @@ BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& sou
   had_questions_ = any.Step();
   // The fingerprints of every other bank's questions, to find duplicates without a query each.
   Statement fingerprints(db, "SELECT fingerprint FROM questions WHERE active = 1");
-  while (fingerprints.Step()) fingerprints_.insert(std::strtoull(fingerprints.Text(0).c_str(), nullptr, 16));
+  while (fingerprints.Step()) fingerprints_.Insert(std::strtoull(fingerprints.Text(0).c_str(), nullptr, 16));
 }
 
 StoredForm PrepareForStore(const Question& q) {
@@ -65,7 +65,7 @@ StoredForm PrepareForStore(const Question& q) {
 
 void BankWriter::Add(const Question& q, const StoredForm& stored) {
   const std::string& fingerprint = stored.fingerprint;
-  if (!fingerprints_.insert(std::strtoull(fingerprint.c_str(), nullptr, 16)).second) {
+  if (!fingerprints_.Insert(std::strtoull(fingerprint.c_str(), nullptr, 16))) {
     same_.Reset();
     same_.Bind(1, fingerprint).Bind(2, bank_id_).Bind(3, q.id);
     if (same_.Step()) {
@@ -90,7 +90,7 @@ void BankWriter::Add(const Question& q, const StoredForm& stored) {
   upsert_.Reset();
   upsert_.Bind(1, bank_id_).Bind(2, q.id).Bind(3, q.exam).Bind(4, q.domain)
       .Bind(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
-      .Bind(8, hash).BindBlob(9, body).Bind(10, now_ms_).Bind(11, fingerprint)
+      .Bind(8, hash).BindBlobInPlace(9, body).Bind(10, now_ms_).Bind(11, fingerprint)
       .Bind(12, DrawKey(bank_id_, q.id));
   upsert_.Run();
   ++(exists ? summary_.updated : summary_.added);

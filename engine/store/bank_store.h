@@ -3,11 +3,11 @@
 
 #include <functional>
 #include <optional>
-#include <unordered_set>
 #include <string>
 #include <vector>
 
 #include "engine/assemble.h"
+#include "engine/hash.h"
 #include "engine/question.h"
 #include "engine/store/database.h"
 
@@ -37,7 +37,7 @@ struct BankSource {
 // What storing a question needs beyond the question: the work that can be done away from the
 // database (on another thread while the database writes the previous questions).
 struct StoredForm {
-  std::string fingerprint;
+  std::string fingerprint;  // Fingerprint(), 16 hex digits
   std::string body;  // QuestionToStored
   std::string hash;  // of the body
 };
@@ -70,7 +70,7 @@ class BankWriter {
   int64_t now_ms_;
   int previously_active_ = 0;
   bool had_questions_ = false;               // if not, no question needs looking up
-  std::unordered_set<uint64_t> fingerprints_;  // of the active questions, this import's included
+  HashSet64 fingerprints_;  // of the active questions, this import's included
   ImportSummary summary_;
 };
 

@@ -27,6 +27,8 @@ class Statement {
   Statement& Bind(int index, std::string_view value);
   Statement& BindNull(int index);
   Statement& BindBlob(int index, std::string_view bytes);
+  // Binds without copying: `bytes` must stay as they are until the statement is reset.
+  Statement& BindBlobInPlace(int index, std::string_view bytes);
   Statement& Bind(int index, const std::optional<double>& value);
 
   // Steps once: true if a row is available, false when done. Throws Error on failure.

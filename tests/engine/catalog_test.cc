@@ -118,7 +118,7 @@ TEST(CatalogTest, WeightsThatDoNotSumTo100AreRejectedWithTheirPlace) {
     Catalog::Parse(json, "cat.json");
     FAIL() << "no exception";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("cat.json:5:15: $.exams[0].domains"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("cat.json:5:16: $.exams[0].domains"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("sum to 90, not 100"), std::string::npos) << e.what();
   }
 }

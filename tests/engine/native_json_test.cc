@@ -67,7 +67,7 @@ TEST(NativeJsonTest, EveryProblemHasItsPlace) {
   const std::vector<BrokenCase> cases = {
       {"unknown key", BankText(R"({"id": "q1", "domain": 1, "type": "single", "stem": "S", "answr": "a",
           "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "a"})"),
-       "t.json:6:85: $.questions[0].answr: error: unknown field \"answr\""},
+       "t.json:6:83: $.questions[0].answr: error: unknown field \"answr\""},
       {"key not an option", BankText(R"({"id": "q1", "domain": 1, "type": "single", "stem": "S",
           "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}], "answer": "f"})"),
        "$.questions[0] (q1): error: the answer names option \"f\", which is not one of the options (a, b)"},
@@ -105,7 +105,7 @@ TEST(NativeJsonTest, EveryProblemHasItsPlace) {
 TEST(NativeJsonTest, SyntaxErrorsGiveLineAndColumn) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"{\n  \"format_version\": 1,\n  \"bank\": {\"id\": \"t\",}\n}", "bad.json:3:"},
-      {"{\"a\": 1, \"a\": 2}", "bad.json:1:12: duplicate key \"a\""},
+      {"{\"a\": 1, \"a\": 2}", "bad.json:1:10: duplicate key \"a\""},
       {"{\"a\": \"\xff\"}", "bad.json:1:"},
       {std::string("{\"a\": 1}\0garbage", 16), "a NUL byte"},
       {"   ", "the file is empty"},
@@ -159,7 +159,7 @@ TEST(NativeStreamTest, QuestionsArriveOneAtATimeWithTheSameResultsAndPlaces) {
     StreamNativeBank(input, "t.json", TheCatalog(), diag, handler, &hash);
     EXPECT_EQ(events, (std::vector<std::string>{"header t", "q1 CLF-C02", "q2 CLF-C02", "q3 CLF-C02"})) << piece;
     EXPECT_EQ(diag.Format(), whole_diag.Format()) << "errors name the same line and column";
-    EXPECT_NE(diag.Format().find("t.json:17:4: $.questions[3] (q4): error: CLF-C02 has domains 1-4, not 9"), std::string::npos) << diag.Format();
+    EXPECT_NE(diag.Format().find("t.json:17:5: $.questions[3] (q4): error: CLF-C02 has domains 1-4, not 9"), std::string::npos) << diag.Format();
     EXPECT_EQ(hash.HexDigest(), Hash64Hex(text)) << "the file hash covers every byte";
   }
   EXPECT_EQ(whole.questions.size(), 3u);
