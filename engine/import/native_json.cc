@@ -443,6 +443,7 @@ class NativeReader {
 
     seen_ids_.Insert(id_hash);
     ++index_;
+    if (handler_.fast_count != nullptr) ++*handler_.fast_count;
     keep_going = handler_.question(std::move(q));
     return in.used();
   }

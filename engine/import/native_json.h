@@ -18,8 +18,10 @@ struct NativeBankHandler {
   std::function<void(const BankInfo&)> header;
   // Called with each valid question in file order; returning false stops reading.
   std::function<bool(Question)> question;
-  // For tests: read every question through the general JSON tree, never the fast decoder.
+  // For tests: read every question through the general JSON tree, never the fast decoder; count
+  // the questions the fast decoder read.
   bool general_reader_only = false;
+  size_t* fast_count = nullptr;
 };
 
 // Reads a native bank from `input` a piece at a time, handing each valid question to `handler` as

@@ -4,6 +4,8 @@
 
 #include "engine/error.h"
 #include "engine/hash.h"
+#include "engine/json/json_tree.h"
+#include "engine/json/snapshot.h"
 #include "engine/shipped.h"
 
 namespace proctor {
@@ -181,6 +183,147 @@ TEST(NativeStreamTest, AHeaderAfterTheQuestionsIsReadWholeOrNamed) {
   ReadNativeBank(R"({"format_version": 1, "bank": {"id": "b", "title": "B"}, "questions": [)" + question +
                      R"(], "exam": "CLF-C02"})", "b.json", TheCatalog(), second);
   EXPECT_NE(second.Format().find("\"exam\" must come before \"questions\""), std::string::npos) << second.Format();
+}
+
+
+// What reading `text` gives: each question stored, then every message (or the error).
+struct ReadOutcome {
+  std::vector<std::string> stored;
+  std::string messages;
+  size_t fast = 0;  // questions the fast decoder read
+};
+ReadOutcome ReadBoth(const std::string& text, bool general_only) {
+  ReadOutcome out;
+  Diagnostics diag;
+  NativeBankHandler handler;
+  handler.general_reader_only = general_only;
+  handler.fast_count = &out.fast;
+  handler.question = [&](Question q) {
+    out.stored.push_back(QuestionToStored(q));
+    return true;
+  };
+  try {
+    MemoryByteSource input(text);
+    StreamNativeBank(input, "t.json", TheCatalog(), diag, handler);
+  } catch (const Error& e) {
+    out.messages = e.what();
+  }
+  out.messages += diag.Format(1000);
+  return out;
+}
+
+TEST(NativeStreamTest, TheFastDecoderReadsExactlyWhatTheGeneralReaderReads) {
+  const std::string options = R"("options": [{"id": "a", "text": "One"}, {"id": "b", "text": "Two", "fixed": true}])";
+  // `text` with the first `from` made `to`.
+  auto With = [](std::string text, std::string_view from, std::string_view to) {
+    return text.replace(text.find(from), from.size(), to);
+  };
+  auto question = [&](const std::string& members) {
+    return R"({"id": "q1", "domain": 2, "type": "single", "stem": "Which?", )" + options + R"(, "answer": "a", )" + members + "}";
+  };
+  struct Case {
+    std::string name;
+    std::string question;
+    bool fast;  // the fast decoder takes it
+  };
+  const std::vector<Case> cases = {
+      {"plain", question(R"("explanation": "Because.")"), true},
+      {"every member", question(R"("explanation": "E", "exam": "clf-c02", "scenario": "s1", "references": ["https://docs.aws.amazon.com/"],
+          "tags": ["x", "y"], "borderline": 0.25, "pilot": true)"), true},
+      {"domain by name", R"({"id": "q1", "domain": "Security and Compliance", "type": "multiple", "stem": "S",
+          "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}, {"id": "c", "text": "3"}],
+          "answer": ["b", "a"], "explanation": "E"})", true},
+      {"escapes and UTF-8", question(R"("explanation": "caf\u00e9 \ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t é 😀")"), true},
+      {"white space everywhere", " {\n\t\"id\" :\"q1\" ,\"domain\":2,\"type\":\"single\",\"stem\":\"S\"," + options +
+          ",\"answer\" : \"a\" , \"explanation\":\"E\" \r\n} ", true},
+      {"a domain written 2.0", With(question(R"("explanation": "E")"), "\"domain\": 2", "\"domain\": 2.0e0"), true},
+      {"no explanation: a warning", question(R"("tags": [])"), false},
+      {"matching: a warning for CLF-C02", R"({"id": "q1", "domain": 1, "type": "matching", "stem": "Match.",
+          "prompts": [{"id": "p1", "text": "x"}], "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+          "answer": {"p1": "a"}, "explanation": "E"})", false},
+      {"unknown member", question(R"("explanation": "E", "hint": "h")"), false},
+      {"member twice", question(R"("explanation": "E", "explanation": "F")"), false},
+      {"option member twice", With(question(R"("explanation": "E")"), R"("text": "One")", R"("text": "One", "text": "1")"), false},
+      {"wrong type", question(R"("explanation": 5)"), false},
+      {"domain out of range", With(question(R"("explanation": "E")"), "\"domain\": 2", "\"domain\": 51"), false},
+      {"number with a leading zero", With(question(R"("explanation": "E")"), "\"domain\": 2", "\"domain\": 02"), false},
+      {"unknown scenario", question(R"("explanation": "E", "scenario": "s9")"), false},
+      {"a multiple answer as a string", With(question(R"("explanation": "E")"), "\"single\"", "\"multiple\""), false},
+      {"unknown type", With(question(R"("explanation": "E")"), "\"single\"", "\"essay\""), false},
+      {"prompts on a single", question(R"("explanation": "E", "prompts": [])"), false},
+      {"a lone surrogate", question(R"("explanation": "\ud83d")"), false},
+      {"a bad escape", question(R"("explanation": "\x41")"), false},
+      {"invalid UTF-8", question("\"explanation\": \"\xC3\x28\""), false},
+      {"a control character", question("\"explanation\": \"a\tb\""), false},
+      {"a trailing comma", question(R"("explanation": "E",)"), false},
+      {"fixed on a prompt", R"({"id": "q1", "domain": 1, "type": "matching", "stem": "M", "prompts": [{"id": "p1", "text": "x", "fixed": true}],
+          "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}], "answer": {"p1": "a"}, "explanation": "E"})", false},
+      {"a matching key naming no prompt", R"({"id": "q1", "domain": 1, "type": "matching", "stem": "M", "prompts": [{"id": "p1", "text": "x"}],
+          "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}], "answer": {"p9": "a"}, "explanation": "E"})", false},
+      {"truex", question(R"("explanation": "E", "pilot": truex)"), false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    // Twice: the second has the same id, which the fast decoder must leave to the general reader.
+    const std::string text = BankText(c.question + ",\n" + c.question);
+    ReadOutcome fast = ReadBoth(text, false);
+    ReadOutcome general = ReadBoth(text, true);
+    EXPECT_EQ(fast.stored, general.stored);
+    EXPECT_EQ(fast.messages, general.messages);
+    EXPECT_EQ(fast.fast, c.fast ? 1u : 0u) << fast.messages;
+    EXPECT_EQ(general.fast, 0u);
+    if (c.fast) {
+      EXPECT_NE(fast.messages.find("appears twice"), std::string::npos) << fast.messages;
+    }
+  }
+}
+
+TEST(NativeStreamTest, AQuestionAcrossTheReadersWindowIsReadTheSame) {
+  // Questions longer than the reader's window (about 1 MiB), and many short ones around them.
+  std::string questions;
+  for (int i = 0; i < 300; ++i) {
+    const std::string stem = i % 100 == 7 ? std::string(1200000, 's') : "Stem " + std::to_string(i);
+    questions += std::string(i ? "," : "") + R"({"id": "q)" + std::to_string(i) + R"(", "domain": 1, "type": "single", "stem": ")" + stem +
+                 R"(", "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B)" + std::to_string(i) +
+                 R"("}], "answer": "a", "explanation": "E"})";
+  }
+  const std::string text = BankText(questions);
+  ReadOutcome fast = ReadBoth(text, false);
+  ReadOutcome general = ReadBoth(text, true);
+  EXPECT_EQ(fast.stored.size(), 300u) << fast.messages;
+  EXPECT_EQ(fast.stored, general.stored);
+  EXPECT_EQ(fast.messages, general.messages);
+  EXPECT_GT(fast.fast, 290u);
+  EXPECT_LT(fast.fast, 300u) << "the long questions are read by the general reader";
+}
+
+TEST(NativeJsonTest, StrictJsonIsReportedWithItsPlace) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"{\"a\": [1, 2,]}", "bad.json:1:13: a comma before ']'"},
+      {"{\"a\": 1,}", "bad.json:1:9: a comma before '}'"},
+      {"{\"a\": 01}", "bad.json:1:8: a number does not start with 0"},
+      {"{\"a\": 1.}", "bad.json:1:9: expected a digit after the decimal point"},
+      {"{\"a\": \"x\\q\"}", "bad.json:1:9: an invalid escape"},
+      {"{\"a\": \"\\ud800x\"}", "bad.json:1:8: an invalid escape"},
+      {"{\"a\": \"line\nbreak\"}", "bad.json:1:12: a line break inside a string"},
+      {"{\"a\": \"open", "bad.json:1:7: the string that starts here has no closing double quote"},
+      {"{\"a\": tru}", "bad.json:1:7: expected a value"},
+      {"{\"a\": 1} 2", "bad.json:1:10: more text after the end of the JSON value"},
+      {"{\"a\": \"\xED\xA0\x80\"}", "bad.json:1:8: invalid UTF-8"},
+      {"\n\n  {a: 1}", "bad.json:3:4: expected a member name in double quotes"},
+  };
+  for (const auto& [text, expected] : cases) {
+    SCOPED_TRACE(text);
+    try {
+      JsonNode node = ParseJson(JsonSource(text, "bad.json"));
+      ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+    }
+  }
+  JsonNode node = ParseJson(JsonSource("{\"s\": \"caf\\u00e9 \\ud83d\\ude00 \xF0\x9F\x98\x80\", \"n\": -1.5e+3}", "good.json"));
+  EXPECT_EQ(node.Find("s")->text, "caf\xC3\xA9 \xF0\x9F\x98\x80 \xF0\x9F\x98\x80");
+  EXPECT_EQ(node.Find("n")->text, "-1.5e+3");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "engine/hash.h"
 
 namespace proctor {
@@ -81,6 +83,64 @@ TEST(HashTest, IsXxHash64AndDoesNotDependOnHowTheDataIsSplit) {
   }
   data[500] ^= 1;
   EXPECT_NE(Hash64Hex(data), whole);
+}
+
+// The rule NormalizeText and Fingerprint follow, written plainly: stored fingerprints must not
+// change when the code that computes them is made faster.
+std::string PlainNormalize(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+TEST(FingerprintTest, FollowsThePlainRuleOnAnyText) {
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<unsigned>(state >> 33);
+  };
+  const std::string alphabet = "abcXYZ  \t\n\r\f\v.,\xC3\xA9\x80";
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const size_t length = next() % 120;
+    const bool wordy = round % 2 == 0;  // words between single spaces, the common case
+    for (size_t i = 0; i < length; ++i) {
+      text += wordy ? (next() % 6 == 0 ? ' ' : static_cast<char>('A' + next() % 58)) : alphabet[next() % alphabet.size()];
+    }
+    ASSERT_EQ(NormalizeText(text), PlainNormalize(text)) << "round " << round;
+    Question q;
+    q.stem = text;
+    q.options = {{"a", text.substr(0, text.size() / 2)}, {"b", "  Other  "}, {"c", text}};
+    q.prompts = {{"p1", "Prompt " + text}};
+    std::vector<std::string> parts = {PlainNormalize(q.options[0].text), "other", PlainNormalize(text),
+                                      "prompt:" + PlainNormalize(q.prompts[0].text)};
+    std::sort(parts.begin(), parts.end());
+    std::string joined = PlainNormalize(text);
+    for (const std::string& p : parts) joined += '\x1f' + p;
+    ASSERT_EQ(Fingerprint(q), Hash64Hex(joined)) << "round " << round;
+  }
+}
+
+TEST(HashSetTest, HoldsEachValueOnce) {
+  HashSet64 set;
+  EXPECT_FALSE(set.Contains(0));
+  EXPECT_TRUE(set.Insert(0));
+  EXPECT_FALSE(set.Insert(0));
+  for (uint64_t v = 1; v <= 100000; ++v) ASSERT_TRUE(set.Insert(v * 0x9E3779B97F4A7C15ull));
+  for (uint64_t v = 1; v <= 100000; ++v) ASSERT_FALSE(set.Insert(v * 0x9E3779B97F4A7C15ull));
+  EXPECT_EQ(set.size(), 100001u);
+  EXPECT_TRUE(set.Contains(77 * 0x9E3779B97F4A7C15ull));
+  EXPECT_FALSE(set.Contains(100001 * 0x9E3779B97F4A7C15ull));
+  EXPECT_FALSE(set.Contains(12345));
 }
 
 }  // namespace

@@ -3,17 +3,49 @@
 // as diagnostics or a proctor::Error, never as a crash, a hang or a sanitizer report.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/catalog.h"
 #include "engine/error.h"
 #include "engine/import/importer.h"
+#include "engine/import/native_json.h"
+#include "engine/json/snapshot.h"
 #include "engine/shipped.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace proctor;
   static const Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
   std::string text(reinterpret_cast<const char*>(data), size);
+#if defined(PROCTOR_FUZZ_NATIVE)
+  // The fast question decoder must take exactly the questions the general reader takes, read the
+  // same way, with the same messages.
+  auto read = [&](bool general_only) {
+    Diagnostics diag;
+    std::vector<std::string> stored;
+    NativeBankHandler handler;
+    handler.general_reader_only = general_only;
+    handler.question = [&](Question q) {
+      stored.push_back(QuestionToStored(q));
+      return true;
+    };
+    std::string error;
+    try {
+      MemoryByteSource input(text);
+      StreamNativeBank(input, "fuzz", catalog, diag, handler);
+    } catch (const Error& e) {
+      error = e.what();
+    }
+    return std::make_pair(stored, diag.Format(100000) + error);
+  };
+  if (read(false) != read(true)) {
+    std::fprintf(stderr, "the fast question decoder and the general reader disagree\n");
+    std::abort();
+  }
+#endif
   try {
 #if defined(PROCTOR_FUZZ_CATALOG)
     Catalog parsed = Catalog::Parse(text, "fuzz.json");
