@@ -1,6 +1,7 @@
 // proctor's JSON reader: strict RFC 8259 text into a JsonNode tree, read from a ByteSource a
 // window at a time, with every value's line and column, and the elements of one top-level array
 // handed over one at a time (or to a caller's own decoder) instead of kept.
+#include <algorithm>
 #include <cstring>
 #include <unordered_set>
 
@@ -19,7 +20,7 @@ struct Stopped {};  // an element hook asked to stop reading
 class Reader {
  public:
   Reader(ByteSource& input, const std::string& name, const JsonStreamHooks* hooks, Hasher64* hasher)
-      : input_(input), name_(name), hooks_(hooks), hasher_(hasher), buf_(kChunk) {}
+      : input_(input), name_(name), hooks_(hooks), hasher_(hasher) {}
 
   JsonNode Run(bool& completed) {
     completed = true;
@@ -55,12 +56,15 @@ class Reader {
   size_t Fill(size_t want) {
     if (len_ - pos_ >= want || eof_) return len_ - pos_;
     CountLines(pos_);  // the bytes before pos_ are about to go
-    std::memmove(buf_.data(), buf_.data() + pos_, len_ - pos_);
+    if (len_ > pos_) std::memmove(buf_.data(), buf_.data() + pos_, len_ - pos_);
     base_ += pos_;
     len_ -= pos_;
     counted_ -= pos_;
     pos_ = 0;
-    if (buf_.size() < want + kChunk) buf_.resize(want + kChunk);
+    // The window grows as the input proves long: a small file needs no megabyte.
+    if (buf_.size() < want + 4096 || (buf_.size() < kChunk && base_ > 0)) {
+      buf_.resize(std::max(want + 4096, std::min(kChunk, std::max<size_t>(16384, 2 * buf_.size()))));
+    }
     while (len_ < buf_.size()) {
       if (pending_.empty()) {
         pending_ = input_.Next();
