@@ -28,7 +28,8 @@ BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& sou
        WHERE fingerprint = ?1 AND active = 1 AND NOT (bank_id = ?2 AND id = ?3) LIMIT 1)sql"),
       revive_(db, "UPDATE questions SET active = 1 WHERE bank_id = ?1 AND id = ?2"),
       bank_id_(info.id),
-      now_ms_(now_ms) {
+      now_ms_(now_ms),
+      writeback_(db.path()) {
   summary_.bank_id = info.id;
   // A large import touches more pages than SQLite's default 2 MiB cache holds: pages would be
   // written to the journal and read back again. 64 MiB is enough for the indexes of a million

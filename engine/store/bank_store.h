@@ -72,6 +72,7 @@ class BankWriter {
   bool had_questions_ = false;               // if not, no question needs looking up
   HashSet64 fingerprints_;  // of the active questions, this import's included
   ImportSummary summary_;
+  EarlyWriteback writeback_;  // last: it runs until the commit is done
 };
 
 // Imports `bank` in one transaction: questions are upserted by (bank id, question id) and compared

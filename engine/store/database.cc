@@ -1,10 +1,12 @@
 #include "engine/store/database.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 
@@ -269,6 +271,38 @@ Transaction::~Transaction() {
 void Transaction::Commit() {
   db_.Exec("COMMIT");
   open_ = false;
+}
+
+EarlyWriteback::EarlyWriteback(const std::string& db_path) {
+#if defined(__linux__)
+  if (db_path.empty() || db_path == ":memory:") return;
+  thread_ = std::thread([this, db_path] {
+    int db = open(db_path.c_str(), O_RDONLY | O_CLOEXEC);
+    int wal = -1;
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(20), [&] { return stop_; })) {
+      if (wal < 0) wal = open((db_path + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
+      for (int fd : {db, wal}) {
+        if (fd >= 0) sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+      }
+    }
+    for (int fd : {db, wal}) {
+      if (fd >= 0) close(fd);
+    }
+  });
+#else
+  (void)db_path;
+#endif
+}
+
+EarlyWriteback::~EarlyWriteback() {
+  if (!thread_.joinable()) return;
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
 }
 
 }  // namespace proctor
