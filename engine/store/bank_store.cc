@@ -1,6 +1,7 @@
 #include "engine/store/bank_store.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <optional>
 #include <unordered_set>
@@ -66,7 +67,9 @@ StoredForm PrepareForStore(const Question& q) {
 
 void BankWriter::Add(const Question& q, const StoredForm& stored) {
   const std::string& fingerprint = stored.fingerprint;
-  if (!fingerprints_.Insert(std::strtoull(fingerprint.c_str(), nullptr, 16))) {
+  uint64_t fingerprint_value = 0;
+  std::from_chars(fingerprint.data(), fingerprint.data() + fingerprint.size(), fingerprint_value, 16);
+  if (!fingerprints_.Insert(fingerprint_value)) {
     same_.Reset();
     same_.Bind(1, fingerprint).Bind(2, bank_id_).Bind(3, q.id);
     if (same_.Step()) {
@@ -89,9 +92,10 @@ void BankWriter::Add(const Question& q, const StoredForm& stored) {
     }
   }
   upsert_.Reset();
-  upsert_.Bind(1, bank_id_).Bind(2, q.id).Bind(3, q.exam).Bind(4, q.domain)
-      .Bind(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
-      .Bind(8, hash).BindBlobInPlace(9, body).Bind(10, now_ms_).Bind(11, fingerprint)
+  // In place: the question and its stored form outlive the statement's run.
+  upsert_.BindInPlace(1, bank_id_).BindInPlace(2, q.id).BindInPlace(3, q.exam).Bind(4, q.domain)
+      .BindInPlace(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
+      .BindInPlace(8, hash).BindBlobInPlace(9, body).Bind(10, now_ms_).BindInPlace(11, fingerprint)
       .Bind(12, DrawKey(bank_id_, q.id));
   upsert_.Run();
   ++(exists ? summary_.updated : summary_.added);

@@ -104,6 +104,12 @@ Statement& Statement::BindBlob(int index, std::string_view bytes) {
   return *this;
 }
 
+Statement& Statement::BindInPlace(int index, std::string_view text) {
+  int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (rc != SQLITE_OK) db_.Fail(rc, "binding a value");
+  return *this;
+}
+
 Statement& Statement::BindBlobInPlace(int index, std::string_view bytes) {
   int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
   if (rc != SQLITE_OK) db_.Fail(rc, "binding a value");

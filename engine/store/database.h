@@ -30,7 +30,8 @@ class Statement {
   Statement& Bind(int index, std::string_view value);
   Statement& BindNull(int index);
   Statement& BindBlob(int index, std::string_view bytes);
-  // Binds without copying: `bytes` must stay as they are until the statement is reset.
+  // Bind without copying: the text or bytes must stay as they are until the statement is reset.
+  Statement& BindInPlace(int index, std::string_view text);
   Statement& BindBlobInPlace(int index, std::string_view bytes);
   Statement& Bind(int index, const std::optional<double>& value);
 
