@@ -149,7 +149,8 @@ int main(int argc, char** argv) {
               << k_saves << " of each, in " << dir << ". Also each move to the next question (SaveMove).\n"
               << "  Both databases start with a new WAL file (as 'proctor take' on a closed database does).\n";
     std::cout << "run as: proctor_bench_save " << dir << " " << k_saves << "\n";
-    std::cout << "proctor's connection (Database::Open sets WAL, synchronous=FULL, foreign_keys=ON, busy timeout 10 s):"
+    std::cout << "proctor's connection (Database::Open sets WAL, synchronous=FULL, foreign_keys=ON, busy timeout "
+              << proctor::kBusyTimeoutMs / 1000 << " s):"
               << " journal_mode=" << PragmaText(db, "journal_mode") << " synchronous=" << PragmaText(db, "synchronous")
               << " foreign_keys=" << PragmaText(db, "foreign_keys")
               << " wal_autocheckpoint=" << PragmaText(db, "wal_autocheckpoint")
