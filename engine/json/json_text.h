@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/text.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -83,24 +85,6 @@ inline int32_t Hex4(const char* p) {
   return v;
 }
 
-inline void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // The character a one-letter escape stands for (after the backslash), or 0 if it is not one.
 inline char SimpleEscape(char c) {
   switch (c) {
@@ -139,7 +123,7 @@ inline int DecodeEscape(const char* p, const char* end, std::string& out) {
     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     length = 12;
   }
-  AppendUtf8(out, static_cast<uint32_t>(cp));
+  AppendUtf8(out, static_cast<char32_t>(cp));
   return length;
 }
 
