@@ -526,6 +526,7 @@ void StreamNativeBank(ByteSource& input, const std::string& source_name, const C
   NativeReader reader(source, catalog, diagnostics, handler);
   JsonStreamHooks hooks;
   hooks.array_key = "questions";
+  hooks.stream_hint = "put \"bank\" before \"questions\", and the questions are read one at a time";
   // Stream once the bank's id is known; a file with its questions first is read whole.
   bool streamed = false;
   hooks.stream = [&](const JsonNode& so_far) {

@@ -48,6 +48,11 @@ class Reader {
   static constexpr size_t kRecent = 64;
   // A fast element decoder sees at least this much of the input at once.
   static constexpr size_t kFastWindow = size_t{64} << 10;
+  // What one tree may hold (the whole document, or one streamed element), so that memory stays
+  // bounded whatever the file: about 200 MiB at the most.
+  static constexpr size_t kMaxTreeValues = 1000000;
+  static constexpr size_t kMaxTreeText = size_t{64} << 20;
+  static constexpr size_t kMaxNumberLength = 1024;
 
   // ---- the window of input: bytes [pos_, len_) of buf_ are read but not yet parsed ----
 
@@ -135,6 +140,7 @@ class Reader {
 
   void Value(JsonNode& node, int depth) {
     const uint64_t at = Offset();
+    if (++tree_values_ > kMaxTreeValues) TooLarge(at);
     Locate(at, node.line, node.col);
     const int c = Peek();
     switch (c) {
@@ -160,6 +166,18 @@ class Reader {
     }
   }
 
+  [[noreturn]] void TooLarge(uint64_t at) {
+    std::string hint;
+    if (reading_whole_array_ && !hooks_->stream_hint.empty()) hint = " (" + hooks_->stream_hint + ")";
+    Fail(at, "too much to hold at once: more than " + std::to_string(kMaxTreeValues) + " JSON values or " +
+                 std::to_string(kMaxTreeText >> 20) + " MiB of text in one piece" + hint);
+  }
+  // Counts text held in the tree.
+  void Hold(size_t bytes, uint64_t at) {
+    tree_text_ += bytes;
+    if (tree_text_ > kMaxTreeText) TooLarge(at);
+  }
+
   void Literal(std::string_view word, uint64_t at) {
     if (Fill(word.size()) < word.size() || std::memcmp(buf_.data() + pos_, word.data(), word.size()) != 0) {
       Fail(at, "expected a value (a string in double quotes, a number, an object, an array, true, false or null)");
@@ -173,6 +191,7 @@ class Reader {
     auto digits = [&] {
       size_t n = 0;
       while (is_digit(Peek())) {
+        if (text.size() == kMaxNumberLength) Fail(Offset(), "a number longer than " + std::to_string(kMaxNumberLength) + " characters");
         text += buf_[pos_++];
         ++n;
       }
@@ -201,8 +220,10 @@ class Reader {
     for (;;) {
       const char* const b = buf_.data();
       const char* p = b + pos_;
+      const size_t before = out.size();
       const json_text::StringStop stop = json_text::ReadString(p, b + len_, out);
       pos_ = static_cast<size_t>(p - b);
+      Hold(out.size() - before, at);
       if (stop == json_text::StringStop::kClosed) return;
       if (stop == json_text::StringStop::kBad) BadStringByte();
       // Out of input, perhaps inside an escape or a character: read on with at least 12 bytes.
@@ -257,7 +278,11 @@ class Reader {
         child.kind = JsonNode::Kind::kArray;
         StreamArray(depth + 1);
       } else {
+        // The array that could have been streamed, read whole: the hint says how to stream it.
+        const bool whole = hooks_ != nullptr && depth == 0 && key == hooks_->array_key;
+        reading_whole_array_ = reading_whole_array_ || whole;
         Value(child, depth + 1);
+        reading_whole_array_ = reading_whole_array_ && !whole;
       }
       node.keys.push_back(std::move(key));
       node.children.push_back(std::move(child));
@@ -282,9 +307,14 @@ class Reader {
     });
   }
 
-  // The elements of the array streamed to the hooks.
+  // The elements of the array streamed to the hooks: each is a tree of its own, with its own
+  // budget; the rest of the document keeps what it had.
   void StreamArray(int depth) {
+    const size_t values = tree_values_;
+    const size_t text = tree_text_;
     Elements([&] {
+      tree_values_ = 0;
+      tree_text_ = 0;
       if (hooks_->fast_element) {
         const size_t avail = Fill(kFastWindow);
         bool keep_going = true;
@@ -298,6 +328,8 @@ class Reader {
       Value(element, depth + 1);
       if (!hooks_->element(std::move(element))) throw Stopped{};
     });
+    tree_values_ = values;
+    tree_text_ = text;
   }
 
   // An array's elements, each read by `element`, at its '['.
@@ -334,6 +366,9 @@ class Reader {
   uint64_t base_ = 0;  // the input offset of buf_[0]
   std::string_view pending_;  // the rest of the last piece the source gave, not yet in buf_
   bool eof_ = false;
+  bool reading_whole_array_ = false;  // the streamable array, read into the tree
+  size_t tree_values_ = 0;  // in the tree being built
+  size_t tree_text_ = 0;
   size_t counted_ = 0;  // lines are counted up to this index of buf_
   size_t line_ = 1;
   uint64_t line_start_ = 0;

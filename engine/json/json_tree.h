@@ -70,6 +70,8 @@ struct JsonStreamHooks {
   // element itself, or 0 to have it parsed and given to `element`; clearing `keep_going` stops
   // reading. Its bytes are then not checked again: it must accept only valid JSON.
   std::function<size_t(std::string_view bytes, bool& keep_going)> fast_element;
+  // Added to the message when the array, read whole (not streamed), is too large to hold.
+  std::string stream_hint;
 };
 
 // Parses what `input` yields, named `name` in messages, as ParseJson does. With `hooks`, the

@@ -326,5 +326,49 @@ TEST(NativeJsonTest, StrictJsonIsReportedWithItsPlace) {
   EXPECT_EQ(node.Find("n")->text, "-1.5e+3");
 }
 
+TEST(NativeJsonTest, TooMuchToHoldAtOnceIsRefusedWithAHint) {
+  // A million and one values in one question: refused, not held.
+  std::string tags;
+  for (int i = 0; i <= 1000000; ++i) tags += i ? ",1" : "1";
+  const std::string big = R"({"id": "q1", "domain": 1, "type": "single", "stem": "S",
+      "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}], "answer": "a", "tags": [)" + tags + "]}";
+  Diagnostics diag;
+  try {
+    ReadNativeBank(BankText(big), "big.json", TheCatalog(), diag);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("big.json:7:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("too much to hold at once: more than 1000000 JSON values"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("put \"bank\""), std::string::npos) << "it was streamed: " << e.what();
+  }
+  // The same number of values spread over streamed questions is read, a question at a time.
+  std::string many;
+  for (int i = 0; i < 40000; ++i) {
+    many += std::string(i ? "," : "") + R"({"id": "q)" + std::to_string(i) + R"(", "domain": 1, "type": "single", "stem": "S)" +
+            std::to_string(i) + R"(", "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}], "answer": "a",
+            "tags": [1], "explanation": "E"})";
+  }
+  Diagnostics streamed;
+  ReadNativeBank(BankText(many), "many.json", TheCatalog(), streamed);
+  EXPECT_EQ(streamed.error_count(), 40000) << "each question's numeric tag is an error of its own, not a refusal of the file";
+  // Questions before the bank's header are read whole, and such a file says how to stream it.
+  Diagnostics whole;
+  try {
+    ReadNativeBank(R"({"questions": [)" + big + R"(], "format_version": 1, "bank": {"id": "t", "title": "T"}})", "first.json",
+                   TheCatalog(), whole);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("put \"bank\" before \"questions\", and the questions are read one at a time"),
+              std::string::npos) << e.what();
+  }
+  // A number is not a place to hide a megabyte.
+  try {
+    ParseJson(JsonSource("[1" + std::string(2000, '0') + "]", "n.json"));
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("n.json:1:1026: a number longer than 1024 characters"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace proctor
