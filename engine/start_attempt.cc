@@ -65,17 +65,42 @@ Attempt StartPracticeAttempt(Database& db, const Blueprint& b, const PracticeOpt
     int64_t order;   // within a rank: earliest due / longest unseen first
   };
   std::vector<Pick> picks;
-  for (Candidate& c : LoadCandidates(db, b.code)) {
-    if (!options.banks.empty() && std::find(options.banks.begin(), options.banks.end(), c.bank_id) == options.banks.end()) continue;
-    if (options.domain != 0 && c.domain != options.domain) continue;
+  auto consider = [&](Candidate& c) {
+    if (!options.banks.empty() && std::find(options.banks.begin(), options.banks.end(), c.bank_id) == options.banks.end()) return;
+    if (options.domain != 0 && c.domain != options.domain) return;
     auto it = history.find({c.bank_id, c.question_id});
     const QuestionHistory* h = it == history.end() ? nullptr : &it->second;
-    if (options.missed && (h == nullptr || h->last_right)) continue;
+    if (options.missed && (h == nullptr || h->last_right)) return;
     const bool is_due = h != nullptr && h->review.due_ms <= now_ms;
-    if (options.due && !is_due) continue;
+    if (options.due && !is_due) return;
     int rank = is_due ? 0 : h == nullptr ? 1 : 2;
     int64_t order = h == nullptr ? 0 : rank == 0 ? h->review.due_ms : h->review.last_ms;
     picks.push_back({std::move(c), rank, order});
+  };
+  // A large pool is not loaded: the questions answered before come from the history, and the
+  // never-seen ones, needed only when fewer than `count` are due, are drawn by probing.
+  bool loaded = false;
+  if (!options.missed && !options.due && CountQuestionsUpTo(db, b.code, options.banks, kExactDrawLimit) >= kExactDrawLimit) {
+    std::vector<std::pair<std::string, std::string>> seen;
+    for (const auto& [key, h] : history) seen.push_back(key);
+    for (Candidate& c : LoadCandidatesFor(db, b.code, seen)) consider(c);
+    const auto due = std::count_if(picks.begin(), picks.end(), [](const Pick& p) { return p.rank == 0; });
+    const int wanted = options.count - static_cast<int>(due);
+    auto unseen = [&](const Candidate& c) {
+      return !history.contains({c.bank_id, c.question_id}) &&
+             (options.banks.empty() || std::find(options.banks.begin(), options.banks.end(), c.bank_id) != options.banks.end());
+    };
+    std::optional<std::vector<Candidate>> drawn =
+        wanted > 0 ? ProbeCandidates(db, b, options.domain, wanted, unseen, options.seed) : std::vector<Candidate>{};
+    if (drawn) {
+      for (Candidate& c : *drawn) consider(c);
+      loaded = true;
+    } else {
+      picks.clear();  // too few never seen: the whole pool after all
+    }
+  }
+  if (!loaded) {
+    for (Candidate& c : LoadCandidates(db, b.code)) consider(c);
   }
   if (picks.empty()) {
     std::string what = options.missed ? "answered wrong last time" : options.due ? "due for review" : "in your banks";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <unordered_set>
 
@@ -171,8 +172,9 @@ Candidate ReadCandidate(const Statement& s) {
 
 constexpr const char* kCandidateColumns = "SELECT q.bank_id, q.id, q.domain, q.type, q.case_study, q.pilot";
 
-// The active questions of `exam` in `banks` (all banks when empty), counted up to `limit`.
-int64_t CountUpTo(Database& db, const std::string& exam, const std::vector<std::string>& banks, int64_t limit) {
+}  // namespace
+
+int64_t CountQuestionsUpTo(Database& db, const std::string& exam, const std::vector<std::string>& banks, int64_t limit) {
   if (banks.empty()) {
     Statement s(db, "SELECT count(*) FROM (SELECT 1 FROM questions WHERE exam = ?1 AND active = 1 LIMIT ?2)");
     s.Bind(1, exam).Bind(2, limit);
@@ -189,31 +191,94 @@ int64_t CountUpTo(Database& db, const std::string& exam, const std::vector<std::
   return total;
 }
 
+namespace {
+
 std::string PairKey(const std::string& bank_id, const std::string& question_id) { return bank_id + '\x1f' + question_id; }
 
-// Draws by probing. For each item: a random point in the draw-key order of its domain, a window of
-// the next kWindow questions from there (wrapping at the end), and one of those that fit (never
-// seen, an allowed type, in the chosen banks, not already drawn) chosen at random. Keys are random,
-// so the gaps between them vary; choosing within a window of 64 evens that out, leaving every
-// question's chance within about an eighth of the uniform one (the index covers every column read,
-// so a window costs microseconds). Returns nullopt when probing cannot
-// fill the form quickly (most questions seen, a domain nearly empty): the caller draws exactly.
+// Probing. For each item: a random point in the draw-key order of its domain, a window of the
+// next kWindow questions from there (wrapping at the end), and one of those that fit chosen at
+// random. Keys are random, so the gaps between them vary; choosing within a window of 64 evens
+// that out, leaving every question's chance within about an eighth of the uniform one (the index
+// covers every column read, so a window costs microseconds).
+class DrawProber {
+ public:
+  static constexpr int kWindow = 64;
+
+  DrawProber(Database& db, std::string exam, uint64_t seed)
+      : exam_(std::move(exam)),
+        rng_(seed),
+        in_domain_(db, std::string(kCandidateColumns) + R"sql(, q.draw_key
+          FROM questions q WHERE q.exam = ?1 AND q.domain = ?2 AND q.active = 1 AND q.draw_key >= ?3
+         ORDER BY q.draw_key LIMIT ?4)sql"),
+        pilots_(db, std::string(kCandidateColumns) + R"sql(, q.draw_key
+          FROM questions q WHERE q.exam = ?1 AND q.active = 1 AND q.pilot = 1 AND q.draw_key >= ?3
+         ORDER BY q.draw_key LIMIT ?4)sql") {}
+
+  Rng& rng() { return rng_; }
+
+  // One probe among the questions of `domain`, or the pilots (`pilots`); the one drawn, if any
+  // in the window fits. `rows` is set to the rows read (fewer than kWindow: the whole set).
+  std::optional<Candidate> Probe(bool pilots, int domain, const std::function<bool(const Candidate&)>& fits, int& rows) {
+    std::vector<Candidate> window;
+    Read(pilots, domain, [&](Candidate c, int64_t) {
+      if (fits(c)) window.push_back(std::move(c));
+    }, rows);
+    if (window.empty()) return std::nullopt;
+    return std::move(window[static_cast<size_t>(rng_.Below(window.size()))]);
+  }
+
+  // About how many questions `domain` has, from the spread of a window's draw keys (uniform over
+  // [0, 2^63)): within about an eighth; exact below kWindow.
+  double EstimateSize(int domain) {
+    std::vector<int64_t> keys;
+    int rows = 0;
+    Read(false, domain, [&](const Candidate&, int64_t key) { keys.push_back(key); }, rows);
+    if (rows < kWindow) return rows;
+    std::sort(keys.begin(), keys.end());
+    // The window may wrap: the largest gap between neighbouring keys is the part it skipped.
+    double span = 0;
+    for (size_t i = 1; i < keys.size(); ++i) span = std::max(span, static_cast<double>(keys[i] - keys[i - 1]));
+    const double whole = 9223372036854775808.0;  // 2^63
+    const double covered = span > whole / 2 ? whole - span : static_cast<double>(keys.back() - keys.front());
+    return covered > 0 ? (kWindow - 1) * whole / covered : kWindow;
+  }
+
+ private:
+  template <typename Row>
+  void Read(bool pilots, int domain, const Row& row, int& rows) {
+    Statement& s = pilots ? pilots_ : in_domain_;
+    rows = 0;
+    auto read = [&](int64_t from, int limit) {
+      s.Reset();
+      s.Bind(1, exam_).Bind(3, from).Bind(4, limit);
+      if (!pilots) s.Bind(2, domain);
+      while (s.Step()) {
+        ++rows;
+        row(ReadCandidate(s), s.Int(6));
+      }
+    };
+    read(static_cast<int64_t>(rng_.Below(uint64_t{1} << 63)), kWindow);
+    if (rows < kWindow) read(0, kWindow - rows);  // past the end: on from the start
+  }
+
+  std::string exam_;
+  Rng rng_;
+  Statement in_domain_;
+  Statement pilots_;
+};
+
+// Draws a form by probing (DrawProber): only questions never seen, of an allowed type, in the
+// chosen banks and not already drawn. Returns nullopt when probing cannot fill the form quickly
+// (most questions seen, a domain nearly empty): the caller draws exactly.
 std::optional<std::vector<FormItem>> DrawByProbing(Database& db, const Blueprint& b, const FormShape& shape,
                                                    const std::vector<std::string>& banks, uint64_t seed) {
-  constexpr int kWindow = 64;
-  Rng rng(seed);
+  DrawProber prober(db, b.code, seed);
   std::unordered_set<std::string> taken;  // seen before, or drawn already
   {
     Statement seen(db, "SELECT bank_id, question_id FROM question_seen WHERE exam = ?1");
     seen.Bind(1, b.code);
     while (seen.Step()) taken.insert(PairKey(seen.Text(0), seen.Text(1)));
   }
-  Statement in_domain(db, std::string(kCandidateColumns) + R"sql(
-        FROM questions q WHERE q.exam = ?1 AND q.domain = ?2 AND q.active = 1 AND q.draw_key >= ?3
-       ORDER BY q.draw_key LIMIT ?4)sql");
-  Statement pilots(db, std::string(kCandidateColumns) + R"sql(
-        FROM questions q WHERE q.exam = ?1 AND q.active = 1 AND q.pilot = 1 AND q.draw_key >= ?3
-       ORDER BY q.draw_key LIMIT ?4)sql");
   const int domains = static_cast<int>(b.domains.size());
   auto fits = [&](const Candidate& c) {
     return c.domain >= 1 && c.domain <= domains && b.AllowsType(c.type) && (!c.case_study || b.AllowsCaseStudies()) &&
@@ -221,27 +286,12 @@ std::optional<std::vector<FormItem>> DrawByProbing(Database& db, const Blueprint
            !taken.contains(PairKey(c.bank_id, c.question_id));
   };
   std::vector<FormItem> items;
-  std::vector<Candidate> window;
   // One probe; returns whether it drew an item, and sets `rows` to the rows read.
-  auto probe = [&](Statement& s, int domain, bool scored, int& rows) {
-    window.clear();
-    rows = 0;
-    auto read = [&](int64_t from, int limit) {
-      s.Reset();
-      s.Bind(1, b.code).Bind(3, from).Bind(4, limit);
-      if (domain > 0) s.Bind(2, domain);
-      while (s.Step()) {
-        ++rows;
-        Candidate c = ReadCandidate(s);
-        if (fits(c)) window.push_back(std::move(c));
-      }
-    };
-    read(static_cast<int64_t>(rng.Below(uint64_t{1} << 63)), kWindow);
-    if (rows < kWindow) read(0, kWindow - rows);  // past the end: on from the start
-    if (window.empty()) return false;
-    Candidate& c = window[static_cast<size_t>(rng.Below(window.size()))];
-    taken.insert(PairKey(c.bank_id, c.question_id));
-    items.push_back({std::move(c.bank_id), std::move(c.question_id), c.domain, scored});
+  auto probe = [&](bool pilots, int domain, bool scored, int& rows) {
+    std::optional<Candidate> c = prober.Probe(pilots, domain, fits, rows);
+    if (!c) return false;
+    taken.insert(PairKey(c->bank_id, c->question_id));
+    items.push_back({std::move(c->bank_id), std::move(c->question_id), c->domain, scored});
     return true;
   };
   int rows = 0;
@@ -249,13 +299,13 @@ std::optional<std::vector<FormItem>> DrawByProbing(Database& db, const Blueprint
     const int quota = shape.scored_per_domain[static_cast<size_t>(d - 1)];
     for (int got = 0, probes = 0; got < quota; ++probes) {
       if (probes > 8 * quota + 64) return std::nullopt;
-      got += probe(in_domain, d, true, rows) ? 1 : 0;
+      got += probe(false, d, true, rows) ? 1 : 0;
     }
   }
   // Unscored items: pilots first, then any domain in proportion to the blueprint's weights.
   int unscored = 0;
   for (int probes = 0; unscored < shape.unscored && probes < 4 * shape.unscored + 16; ++probes) {
-    if (probe(pilots, 0, false, rows)) {
+    if (probe(true, 0, false, rows)) {
       ++unscored;
     } else if (rows == 0) {
       break;  // no pilots at all
@@ -265,20 +315,64 @@ std::optional<std::vector<FormItem>> DrawByProbing(Database& db, const Blueprint
   for (const Domain& d : b.domains) total_weight += std::max(d.weight, 0);
   for (int probes = 0; unscored < shape.unscored; ++probes) {
     if (probes > 8 * shape.unscored + 64 || total_weight <= 0) return std::nullopt;
-    int pick = static_cast<int>(rng.Below(static_cast<uint64_t>(total_weight)));
+    int pick = static_cast<int>(prober.rng().Below(static_cast<uint64_t>(total_weight)));
     int d = 1;
     while (d < domains && pick >= std::max(b.domains[static_cast<size_t>(d - 1)].weight, 0)) {
       pick -= std::max(b.domains[static_cast<size_t>(d - 1)].weight, 0);
       ++d;
     }
-    unscored += probe(in_domain, d, false, rows) ? 1 : 0;
+    unscored += probe(false, d, false, rows) ? 1 : 0;
   }
   // Unscored items must be indistinguishable: they take random positions among the scored ones.
-  rng.Shuffle(items);
+  prober.rng().Shuffle(items);
   return items;
 }
 
 }  // namespace
+
+std::optional<std::vector<Candidate>> ProbeCandidates(Database& db, const Blueprint& b, int domain, int count,
+                                                      const std::function<bool(const Candidate&)>& fits, uint64_t seed) {
+  DrawProber prober(db, b.code, seed);
+  // The domains to draw from, and their weights: every domain (and the questions with none) in
+  // proportion to its size, or the one asked for.
+  std::vector<int> domains;
+  std::vector<double> sizes;
+  for (int d = domain == 0 ? 0 : domain; d <= (domain == 0 ? static_cast<int>(b.domains.size()) : domain); ++d) {
+    domains.push_back(d);
+    sizes.push_back(domain == 0 ? prober.EstimateSize(d) : 1.0);
+  }
+  double total = 0;
+  for (double size : sizes) total += size;
+  if (total <= 0) return std::nullopt;
+  std::unordered_set<std::string> drawn;
+  auto fresh = [&](const Candidate& c) { return !drawn.contains(PairKey(c.bank_id, c.question_id)) && fits(c); };
+  std::vector<Candidate> out;
+  int rows = 0;
+  for (int probes = 0; static_cast<int>(out.size()) < count; ++probes) {
+    if (probes > 8 * count + 64) return std::nullopt;
+    double pick = static_cast<double>(prober.rng().Below(uint64_t{1} << 53)) / static_cast<double>(uint64_t{1} << 53) * total;
+    size_t i = 0;
+    while (i + 1 < sizes.size() && pick >= sizes[i]) pick -= sizes[i++];
+    if (std::optional<Candidate> c = prober.Probe(false, domains[i], fresh, rows)) {
+      drawn.insert(PairKey(c->bank_id, c->question_id));
+      out.push_back(std::move(*c));
+    }
+  }
+  return out;
+}
+
+std::vector<Candidate> LoadCandidatesFor(Database& db, const std::string& exam,
+                                         const std::vector<std::pair<std::string, std::string>>& keys) {
+  std::vector<Candidate> out;
+  Statement s(db, std::string(kCandidateColumns) + R"sql(
+        FROM questions q WHERE q.bank_id = ?1 AND q.id = ?2 AND q.exam = ?3 AND q.active = 1)sql");
+  for (const auto& [bank_id, question_id] : keys) {
+    s.Reset();
+    s.Bind(1, bank_id).Bind(2, question_id).Bind(3, exam);
+    if (s.Step()) out.push_back(ReadCandidate(s));
+  }
+  return out;
+}
 
 std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam, const std::vector<std::string>& banks) {
   std::vector<Candidate> out;
@@ -305,7 +399,7 @@ std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam, con
 
 std::vector<FormItem> DrawForm(Database& db, const Blueprint& b, const FormShape& shape,
                                const std::vector<std::string>& banks, uint64_t seed, int64_t exact_limit) {
-  if (CountUpTo(db, b.code, banks, exact_limit) >= exact_limit) {
+  if (CountQuestionsUpTo(db, b.code, banks, exact_limit) >= exact_limit) {
     if (std::optional<std::vector<FormItem>> items = DrawByProbing(db, b, shape, banks, seed)) return *items;
   }
   std::vector<Candidate> pool = LoadCandidates(db, b.code, banks);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/assemble.h"
+#include "engine/catalog.h"
 #include "engine/hash.h"
 #include "engine/question.h"
 #include "engine/store/database.h"
@@ -102,8 +103,23 @@ bool BankFileKnown(Database& db, const std::string& file_hash);
 std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam,
                                       const std::vector<std::string>& banks = {});
 
+// These active questions of `exam` (bank id, question id), those that exist, in the same order.
+std::vector<Candidate> LoadCandidatesFor(Database& db, const std::string& exam,
+                                         const std::vector<std::pair<std::string, std::string>>& keys);
+
 // Pools up to this size are drawn exactly: every candidate loaded and ordered by freshness.
 inline constexpr int64_t kExactDrawLimit = 5000;
+
+// The active questions of `exam` in `banks` (all banks when empty), counted up to `limit`.
+int64_t CountQuestionsUpTo(Database& db, const std::string& exam, const std::vector<std::string>& banks, int64_t limit);
+
+// `count` different active questions of `blueprint`'s exam drawn at random by probing the draw
+// index, each one that `fits` accepts: from `domain`, or (domain 0) from every domain and the
+// questions with none, each in proportion to its size. A few milliseconds for a million
+// questions. nullopt when probing cannot find them quickly (most questions refused): the caller
+// then loads the pool.
+std::optional<std::vector<Candidate>> ProbeCandidates(Database& db, const Blueprint& blueprint, int domain, int count,
+                                                      const std::function<bool(const Candidate&)>& fits, uint64_t seed);
 
 // Draws a form of `shape` for `blueprint` from the active questions in the database (only those of
 // `banks` when it is not empty). Pools under `exact_limit` questions go through AssembleForm:

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "engine/shipped.h"
@@ -152,6 +153,77 @@ TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   picked.clear();
   for (const AttemptItem& i : d.items) picked.insert(i.form.question_id);
   EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d1-2", "d1-3", "d2-1", "d2-2", "d2-3"}));
+}
+
+TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
+  // 6,000 questions in four domains and 300 with no domain: over kExactDrawLimit, so the
+  // never-seen questions are drawn by probing instead of loading the pool.
+  Database db = Database::Open(":memory:");
+  Bank bank;
+  bank.info = {"t", "T", "", "", "", {}};
+  auto add = [&](const std::string& id, int domain) {
+    Question q;
+    q.bank_id = "t";
+    q.id = id;
+    q.exam = "CLF-C02";
+    q.domain = domain;
+    q.stem = "Question " + id;
+    q.options = {{"a", "A " + id}, {"b", "B"}, {"c", "C"}, {"d", "D"}};
+    q.key = {"a"};
+    bank.questions.push_back(q);
+  };
+  for (int d = 1; d <= 4; ++d) {
+    for (int i = 0; i < 1500; ++i) add("d" + std::to_string(d) + "-" + std::to_string(i), d);
+  }
+  for (int i = 0; i < 300; ++i) add("n-" + std::to_string(i), 0);
+  ImportBank(db, bank, {"t", "native", "h", false}, 0);
+  ASSERT_GE(CountQuestionsUpTo(db, "CLF-C02", {}, kExactDrawLimit), kExactDrawLimit);
+  SeedAttempt(db, {"d1-0", "d2-5", "d3-7"}, {false, false, true}, kStart);
+  const std::set<std::string> seen = {"d1-0", "d2-5", "d3-7"};
+
+  // Two days on, all three are due: they come first, earliest due first; the rest never seen.
+  PracticeOptions options;
+  options.count = 10;
+  options.seed = 3;
+  Attempt a = StartPracticeAttempt(db, Clf(), options, kStart + 2 * kDay);
+  ASSERT_EQ(a.items.size(), 10u);
+  std::set<std::string> first3 = {a.items[0].form.question_id, a.items[1].form.question_id, a.items[2].form.question_id};
+  EXPECT_EQ(first3, seen);
+  std::set<std::string> ids;
+  for (size_t i = 3; i < a.items.size(); ++i) {
+    EXPECT_FALSE(seen.contains(a.items[i].form.question_id)) << a.items[i].form.question_id;
+    ids.insert(a.items[i].form.question_id);
+  }
+  EXPECT_EQ(ids.size(), 7u) << "no question twice";
+
+  // One domain: only its questions.
+  options.domain = 3;
+  Attempt d3 = StartPracticeAttempt(db, Clf(), options, kStart);
+  ASSERT_EQ(d3.items.size(), 10u);
+  for (const AttemptItem& i : d3.items) EXPECT_EQ(i.form.domain, 3) << i.form.question_id;
+
+  // The probing itself (the exact draw would pass the checks above too): every domain in
+  // proportion to its size, the questions with none included.
+  std::map<int, int> per_domain;
+  for (uint64_t seed = 100; seed < 140; ++seed) {
+    std::optional<std::vector<Candidate>> drawn = ProbeCandidates(db, Clf(), 0, 50, [](const Candidate&) { return true; }, seed);
+    ASSERT_TRUE(drawn.has_value());
+    std::set<std::string> distinct;
+    for (const Candidate& c : *drawn) {
+      ++per_domain[c.domain];
+      distinct.insert(c.question_id);
+    }
+    EXPECT_EQ(distinct.size(), 50u);
+  }
+  // Refusing almost everything: probing gives up, and the caller loads the pool.
+  EXPECT_FALSE(ProbeCandidates(db, Clf(), 0, 50, [](const Candidate& c) { return c.question_id == "d1-1"; }, 1).has_value());
+  // 2,000 picks: about 476 from each domain (1500/6300) and 95 with none (300/6300).
+  for (int domain = 1; domain <= 4; ++domain) {
+    EXPECT_GT(per_domain[domain], 330) << "domain " << domain;
+    EXPECT_LT(per_domain[domain], 620) << "domain " << domain;
+  }
+  EXPECT_GT(per_domain[0], 30);
+  EXPECT_LT(per_domain[0], 200);
 }
 
 TEST(ReadinessTest, MatchesTheFormulaAndMovesTheRightWay) {
