@@ -25,7 +25,7 @@ struct Counts {
 
 Counts CountQuestions(Database& db, const std::string& bank_id) {
   Counts c;
-  Statement s(db, "SELECT exam, domain, active, count(*) FROM questions WHERE bank_id = ?1 GROUP BY exam, domain, active");
+  Statement s(db, "SELECT exam, domain, active, sum(n) FROM bank_counts WHERE bank_id = ?1 GROUP BY exam, domain, active");
   s.Bind(1, bank_id);
   while (s.Step()) {
     if (s.Int(2) == 0) c.retired += static_cast<int>(s.Int(3));

@@ -18,7 +18,7 @@ void Define(po::options_description& o, po::positional_options_description&) {
 // Questions each exam can draw: active, with a domain, of an item type the exam uses.
 std::map<std::string, int> QuestionCounts(Database& db, const Catalog& catalog) {
   std::map<std::string, int> counts;
-  Statement s(db, R"sql(SELECT exam, type, case_study, count(*) FROM questions
+  Statement s(db, R"sql(SELECT exam, type, case_study, sum(n) FROM bank_counts
                         WHERE active = 1 AND domain > 0 GROUP BY exam, type, case_study)sql");
   while (s.Step()) {
     const Blueprint* b = catalog.Find(s.Text(0), "9999-12-31");

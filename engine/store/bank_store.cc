@@ -52,9 +52,10 @@ BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& sou
   Statement retire_all(db, "UPDATE questions SET active = 0 WHERE bank_id = ?1 AND active = 1");
   retire_all.Bind(1, info.id).Run();
   previously_active_ = db.Changes();
-  Statement any(db, "SELECT 1 FROM questions WHERE bank_id = ?1 LIMIT 1");
-  any.Bind(1, info.id);
-  had_questions_ = any.Step();
+  Statement rows(db, "SELECT count(*) FROM questions WHERE bank_id = ?1");
+  rows.Bind(1, info.id);
+  rows_before_ = rows.Step() ? rows.Int(0) : 0;
+  had_questions_ = rows_before_ > 0;
   // The fingerprints of every other bank's questions, to find duplicates without a query each.
   Statement fingerprints(db, "SELECT fingerprint FROM questions WHERE active = 1");
   while (fingerprints.Step()) fingerprints_.Insert(std::strtoull(fingerprints.Text(0).c_str(), nullptr, 16));
@@ -91,6 +92,7 @@ void BankWriter::Add(const Question& q, const StoredForm& stored) {
       revive_.Reset();
       revive_.Bind(1, bank_id_).Bind(2, q.id).Run();
       ++summary_.unchanged;
+      ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.scenario_id.empty() ? 0 : 1}];
       return;
     }
   }
@@ -102,6 +104,7 @@ void BankWriter::Add(const Question& q, const StoredForm& stored) {
       .Bind(12, DrawKey(bank_id_, q.id));
   upsert_.Run();
   ++(exists ? summary_.updated : summary_.added);
+  ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.scenario_id.empty() ? 0 : 1}];
 }
 
 void BankWriter::SetFileHash(const std::string& file_hash) {
@@ -111,6 +114,21 @@ void BankWriter::SetFileHash(const std::string& file_hash) {
 
 ImportSummary BankWriter::Commit() {
   summary_.retired = std::max(0, previously_active_ - (summary_.updated + summary_.unchanged));
+  // The bank's counts, from what was written: every row of the bank not written now is retired.
+  Statement clear(db_, "DELETE FROM bank_counts WHERE bank_id = ?1");
+  clear.Bind(1, bank_id_).Run();
+  Statement count(db_, "INSERT INTO bank_counts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  int64_t active = 0;
+  for (const auto& [key, n] : active_counts_) {
+    const auto& [exam, domain, type, case_study] = key;
+    count.Reset();
+    count.Bind(1, bank_id_).Bind(2, exam).Bind(3, domain).Bind(4, type).Bind(5, case_study).Bind(6, 1).Bind(7, n).Run();
+    active += n;
+  }
+  if (const int64_t retired = rows_before_ + summary_.added - active; retired > 0) {
+    count.Reset();
+    count.Bind(1, bank_id_).Bind(2, "").Bind(3, 0).Bind(4, "").Bind(5, 0).Bind(6, 0).Bind(7, retired).Run();
+  }
   tx_.Commit();
   return summary_;
 }

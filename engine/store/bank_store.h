@@ -2,8 +2,10 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/assemble.h"
@@ -72,6 +74,9 @@ class BankWriter {
   int previously_active_ = 0;
   bool had_questions_ = false;               // if not, no question needs looking up
   HashSet64 fingerprints_;  // of the active questions, this import's included
+  int64_t rows_before_ = 0;  // the bank's questions, active or not, before the import
+  // Active questions written so far, by (exam, domain, type, case study): the bank's counts.
+  std::map<std::tuple<std::string, int, std::string, int>, int64_t> active_counts_;
   ImportSummary summary_;
   EarlyWriteback writeback_;  // last: it runs until the commit is done
 };

@@ -35,6 +35,25 @@ Bank MakeBank(int count, const std::string& stem) {
   return bank;
 }
 
+// Every bank's counts as kept in bank_counts, and as counted from the questions themselves.
+std::pair<std::string, std::string> KeptAndCounted(Database& db) {
+  auto rows = [&](const std::string& sql) {
+    std::string out;
+    Statement s(db, sql);
+    while (s.Step()) {
+      for (int i = 0; i < 7; ++i) out += s.Text(i) + (i < 6 ? "|" : "\n");
+    }
+    return out;
+  };
+  return {rows("SELECT * FROM bank_counts ORDER BY 1, 2, 3, 4, 5, 6"),
+          rows(R"sql(SELECT * FROM (
+                 SELECT bank_id, exam, domain, type, case_study, 1, count(*) FROM questions WHERE active = 1
+                  GROUP BY bank_id, exam, domain, type, case_study
+                 UNION ALL
+                 SELECT bank_id, '', 0, '', 0, 0, count(*) FROM questions WHERE active = 0 GROUP BY bank_id)
+                ORDER BY 1, 2, 3, 4, 5, 6)sql")};
+}
+
 std::string OpenError(const std::string& path) {
   try {
     Database::Open(path);
@@ -168,6 +187,44 @@ TEST(BankStoreTest, TheSameQuestionInAnotherBankIsReportedAndNotDoubled) {
 namespace proctor {
 namespace {
 
+TEST(BankCountsTest, EveryImportAndRemovalKeepsTheCountsOfWhatIsInTheDatabase) {
+  Database db = Database::Open(":memory:");
+  auto check = [&](const char* when) {
+    auto [kept, counted] = KeptAndCounted(db);
+    EXPECT_EQ(kept, counted) << when;
+    EXPECT_FALSE(counted.empty()) << when;
+  };
+  Bank a = MakeBank(10, "Alpha");
+  a.questions[3].domain = 2;
+  a.questions[4].type = ItemType::kMultiple;
+  a.questions[4].key = {"a", "b"};
+  a.questions[5].scenario_id = "s1";
+  ImportBank(db, a, {"a.json", "native", "h1", false}, 1000);
+  check("a new bank");
+  // Re-imported: three questions gone (retired), two changed, two new.
+  Bank again = MakeBank(9, "Alpha");
+  again.questions.erase(again.questions.begin() + 6, again.questions.begin() + 9);
+  again.questions[0].stem = "Changed";
+  again.questions[1].domain = 3;
+  for (int i = 10; i < 12; ++i) {
+    Question q = MakeBank(1, "New " + std::to_string(i)).questions[0];
+    q.id = "q" + std::to_string(i);
+    again.questions.push_back(q);
+  }
+  ImportBank(db, again, {"a.json", "native", "h2", false}, 2000);
+  check("the same bank again");
+  // Another bank with a duplicate of one of b's questions (left out) and one of its own.
+  Bank other = MakeBank(2, "Alpha");
+  other.info.id = "c";
+  for (Question& q : other.questions) q.bank_id = "c";
+  other.questions[1].stem = "Its own";
+  ImportBank(db, other, {"c.json", "native", "h3", false}, 3000);
+  check("a bank with a duplicate");
+  db.Exec("DELETE FROM questions WHERE bank_id = 'b'");
+  db.Exec("DELETE FROM banks WHERE id = 'b'");
+  check("a bank removed");
+}
+
 // tests/fixtures/db/schema-v2.db was written by proctor at schema version 2: a finished CLF-C02
 // exam (65 answers, scaled 225), an SAA-C03 exam in progress (2 answers, one flagged) and a
 // finished AIF-C01 practice session (2 answers).
@@ -197,6 +254,8 @@ TEST(MigrationTest, SchemaTwoDatabaseKeepsEveryAttempt) {
   EXPECT_FALSE(resumed.items[0].question.stem.empty()) << "the snapshot moved with its item";
   Attempt finished = LoadAttempt(db, rows[0].id);
   EXPECT_EQ(ScoreAttempt(finished).scaled, 225) << "rescoring the migrated snapshots gives the stored score";
+  auto [kept, counted] = KeptAndCounted(db);
+  EXPECT_EQ(kept, counted) << "schema 5 counted the questions already there";
 }
 
 // What a schema-1 file holds, read with plain SQL before proctor opens (and migrates) it.
