@@ -237,12 +237,12 @@ class DrawProber {
   // One probe among the questions of `domain`, or the pilots (`pilots`); the one drawn, if any
   // in the window fits. `rows` is set to the rows read (fewer than kWindow: the whole set).
   std::optional<Candidate> Probe(bool pilots, int domain, const std::function<bool(const Candidate&)>& fits, int& rows) {
-    std::vector<Candidate> window;
+    window_.clear();
     Read(pilots, domain, [&](Candidate c, int64_t) {
-      if (fits(c)) window.push_back(std::move(c));
+      if (fits(c)) window_.push_back(std::move(c));
     }, rows);
-    if (window.empty()) return std::nullopt;
-    return std::move(window[static_cast<size_t>(rng_.Below(window.size()))]);
+    if (window_.empty()) return std::nullopt;
+    return std::move(window_[static_cast<size_t>(rng_.Below(window_.size()))]);
   }
 
   // About how many questions `domain` has, from the spread of a window's draw keys (uniform over
@@ -283,6 +283,7 @@ class DrawProber {
   Rng rng_;
   Statement in_domain_;
   Statement pilots_;
+  std::vector<Candidate> window_;  // the fitting questions of the last probe
 };
 
 // Draws a form by probing (DrawProber): only questions never seen, of an allowed type, in the
