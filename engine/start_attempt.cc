@@ -77,12 +77,16 @@ Attempt StartPracticeAttempt(Database& db, const Blueprint& b, const PracticeOpt
     int64_t order = h == nullptr ? 0 : rank == 0 ? h->review.due_ms : h->review.last_ms;
     picks.push_back({std::move(c), rank, order});
   };
-  // A large pool is not loaded: the questions answered before come from the history, and the
-  // never-seen ones, needed only when fewer than `count` are due, are drawn by probing.
+  std::vector<std::pair<std::string, std::string>> seen;
+  for (const auto& [key, h] : history) seen.push_back(key);
+  // Only questions answered before can be missed or due: the history names them all. A large pool
+  // is not loaded either: the questions answered before come from the history, and the never-seen
+  // ones, needed only when fewer than `count` are due, are drawn by probing.
   bool loaded = false;
-  if (!options.missed && !options.due && CountQuestionsUpTo(db, b.code, options.banks, kExactDrawLimit) >= kExactDrawLimit) {
-    std::vector<std::pair<std::string, std::string>> seen;
-    for (const auto& [key, h] : history) seen.push_back(key);
+  if (options.missed || options.due) {
+    for (Candidate& c : LoadCandidatesFor(db, b.code, seen)) consider(c);
+    loaded = true;
+  } else if (CountQuestionsUpTo(db, b.code, options.banks, kExactDrawLimit) >= kExactDrawLimit) {
     for (Candidate& c : LoadCandidatesFor(db, b.code, seen)) consider(c);
     const auto due = std::count_if(picks.begin(), picks.end(), [](const Pick& p) { return p.rank == 0; });
     const int wanted = options.count - static_cast<int>(due);
