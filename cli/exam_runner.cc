@@ -1,5 +1,6 @@
 #include "cli/exam_runner.h"
 
+#include <functional>
 #include <ostream>
 
 #include "cli/plain/plain_exam.h"
@@ -15,6 +16,7 @@ int RunFullScreen(Context& context, Session& session, const std::string& notice)
   TuiOptions options;
   options.color = context.color;
   options.notice = notice;
+  options.install_wait_notice = [&](std::function<void()> show) { context.Db().SetWaitNotice(std::move(show)); };
   TuiOutcome outcome = RunTuiExam(session, options);
   // Back on the normal screen: leave the result where the learner can scroll back to it.
   if (outcome == TuiOutcome::kHangup) return 0;  // nobody to tell; everything is saved
@@ -47,6 +49,15 @@ int RunAttempt(Context& context, Attempt attempt, bool plain) {
     return 0;
   }
   if (full_screen) return RunFullScreen(context, session, "");
+  struct WaitNotice {
+    Database& db;
+    ~WaitNotice() { db.SetWaitNotice(nullptr); }
+  } wait_notice{context.Db()};
+  wait_notice.db.SetWaitNotice([&] {
+    context.out << "(Saving: another proctor is writing to the database, an import perhaps. Your answer is kept and "
+                   "saved as soon as it is free.)\n"
+                << std::flush;
+  });
   RunPlainExam(session, context.in, context.out, context.width);
   return 0;
 }

@@ -22,6 +22,21 @@ TuiOutcome RunTuiExam(Session& session, const TuiOptions& options) {
   view.domain_only = options.domain_only;
   ExamController controller(session, view);
   if (options.answer_review) controller.OpenAnswerReview();
+  // A save that waits for another proctor's write (a long import) says so instead of freezing.
+  struct WaitNotice {
+    const TuiOptions& options;
+    ~WaitNotice() {
+      if (options.install_wait_notice) options.install_wait_notice(nullptr);
+    }
+  } wait_notice{options};
+  if (options.install_wait_notice) {
+    options.install_wait_notice([&] {
+      ViewState waiting = controller.view();
+      waiting.notice = "Saving: another proctor is writing to the database (an import?). Your answer is kept and saved as soon as it is free.";
+      waiting.notice_is_warning = true;
+      terminal.Draw(Render(controller.Snapshot(), waiting, terminal.width(), terminal.height()));
+    });
+  }
   while (true) {
     controller.Tick();
     int w = terminal.width();

@@ -1,6 +1,7 @@
 // The full-screen exam: the session on a terminal, from the first question to the answer review.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "engine/session.h"
@@ -16,6 +17,9 @@ struct TuiOptions {
   bool incorrect_only = false;
   bool flagged_only = false;
   int domain_only = 0;
+  // Given the notice to show while a save waits for another proctor's write (a redraw of the
+  // screen), or null when the exam screen is gone: installs it where the database can call it.
+  std::function<void(std::function<void()>)> install_wait_notice;
 };
 
 // Runs `session` on the terminal until the learner quits, the attempt ends and its review is left,

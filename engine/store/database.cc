@@ -219,8 +219,43 @@ Database Database::Open(const std::string& path) {
   return db;
 }
 
-Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) {
+struct Database::Waiting {
+  std::function<void()> notice;
+  std::chrono::steady_clock::time_point since;
+  bool told = false;
+};
+
+Database::Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), waiting_(std::make_unique<Waiting>()) {}
+
+Database::Database(Database&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), waiting_(std::move(other.waiting_)) {
   other.db_ = nullptr;
+}
+
+void Database::SetWaitNotice(std::function<void()> notice) {
+  if (db_ == nullptr) return;
+  if (!notice) {
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);  // replaces the handler
+    return;
+  }
+  waiting_->notice = std::move(notice);
+  // SQLite's own busy timeout, with the notice added: `count` is 0 when a wait begins.
+  sqlite3_busy_handler(db_, [](void* state, int count) -> int {
+    auto* w = static_cast<Waiting*>(state);
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0) {
+      w->since = now;
+      w->told = false;
+    }
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - w->since).count();
+    if (waited >= kBusyTimeoutMs) return 0;
+    if (waited >= 500 && !w->told) {
+      w->told = true;
+      w->notice();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(count < 10 ? 1 + count : 20));
+    return 1;
+  }, waiting_.get());
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }

@@ -6,6 +6,8 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -73,10 +75,16 @@ class Database {
   // Throws Error for a failed SQLite call: "<path>: <what>: <SQLite's message>".
   [[noreturn]] void Fail(int code, std::string_view what) const;
 
+  // While a statement waits for another connection's write lock (up to kBusyTimeoutMs), calls
+  // `notice` once, after half a second, so the learner sees why nothing happens. Null: no notice.
+  void SetWaitNotice(std::function<void()> notice);
+
  private:
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  struct Waiting;  // the busy handler's state, where moving the Database does not move it
+  Database(sqlite3* db, std::string path);
   sqlite3* db_;
   std::string path_;
+  std::unique_ptr<Waiting> waiting_;
 };
 
 // BEGIN IMMEDIATE on construction (a plain BEGIN that later writes can fail at once with

@@ -99,6 +99,7 @@ TEST_F(CliTest, AnAnswerWaitsForALongWriteInAnotherProcess) {
     Database other = Database::Open(db_path_);
     Transaction hold(other);  // BEGIN IMMEDIATE: the write lock
     take.Write("b\n");
+    EXPECT_TRUE(take.WaitFor("(Saving: another proctor is writing to the database", 5000)) << "the wait is explained: " << take.out();
     EXPECT_FALSE(take.WaitFor("Saved B for question 1", 12000)) << "the save must wait for the lock";
     hold.Commit();
   }

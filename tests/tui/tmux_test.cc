@@ -100,6 +100,25 @@ TEST_F(TmuxTest, ExamFromFirstQuestionToScoreReportWithResize) {
   EXPECT_NE(Plain({"history"}).out.find("submitted"), std::string::npos);
 }
 
+TEST_F(TmuxTest, ASaveThatWaitsForAnotherProctorSaysSo) {
+  Tmux tmux(100, 30, Proctor({"take", "CLF-C02", "--seed", "2"}) + "; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("Question 1 of 65")) << tmux.Capture();
+  // Another connection takes the write lock, as a long import does.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  tmux.Keys({"c"});
+  // The choice is on the screen with the reason the screen waits, until the save is done.
+  EXPECT_TRUE(tmux.WaitFor("Saving: another proctor is writing to the database")) << tmux.Capture();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  EXPECT_NE(tmux.Capture().find("Saving: another proctor"), std::string::npos) << "still waiting: " << tmux.Capture();
+  ASSERT_EQ(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+  ASSERT_TRUE(tmux.WaitFor("(*) C.")) << tmux.Capture();
+  EXPECT_TRUE(tmux.WaitForGone("Saving: another proctor")) << tmux.Capture();
+  EXPECT_NE(tmux.Capture().find("Answered 1/65"), std::string::npos) << tmux.Capture();
+}
+
 TEST_F(TmuxTest, NoColorTurnsColoursOff) {
   // A FAIL report is drawn in red, unless NO_COLOR is set.
   for (bool no_color : {false, true}) {
