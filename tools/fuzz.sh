@@ -23,8 +23,10 @@ for t in "${targets[@]}"; do
     result="CRASH (see $log and build-fuzz/crash-*)"
     status=1
   fi
-  execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || true)
-  [ -n "$execs" ] || execs=$(grep -oE '#[0-9]+' "$log" | tail -1 | tr -d '#')
+  # libFuzzer's last word ("Done N runs in S second(s)"), else its last status line ("#N ...").
+  execs=$(grep -oE '^Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' || true)
+  [ -n "$execs" ] || execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || true)
+  [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
   echo "fuzz_$t: ${seconds}s, ${execs:-?} executions, corpus $(ls "$work" | wc -l) inputs: $result"
   rm -rf "$work"
 done
