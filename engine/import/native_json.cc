@@ -321,9 +321,10 @@ class NativeReader {
   }
 
   // One element of $.questions read straight from its text (QuestionText): returns its length,
-  // or 0 when it is not plainly a valid question, for Question to read and report on. Takes a
-  // question only when Question would take it as it is, with no message at all.
-  size_t FastQuestion(std::string_view bytes, bool& keep_going) {
+  // or 0 when it is not plainly a question, for Question to read and report on. Reads only what
+  // Question would read without a message of its own; the validation (and its messages, placed
+  // by `where`, the element's "line:col") is the same for both.
+  size_t FastQuestion(std::string_view bytes, const std::function<std::string()>& where, bool& keep_going) {
     if (!ok_) return 0;
     QuestionText in(bytes.data(), bytes.data() + bytes.size());
     proctor::Question q;
@@ -435,16 +436,14 @@ class NativeReader {
       q.borderline = JsonNumberValue(borderline);
       if (!q.borderline) return 0;
     }
-    const uint64_t id_hash = Hash64(q.id);
-    if (seen_ids_.Contains(id_hash)) return 0;
-    Diagnostics findings;
-    ValidateQuestion(q, catalog_, [] { return std::string(); }, findings);
-    if (!findings.items().empty()) return 0;
-
-    seen_ids_.Insert(id_hash);
-    ++index_;
+    // A repeated id is reported at the id itself: the general reader knows where that is.
+    if (q.id.empty() || !seen_ids_.Insert(Hash64(q.id))) return 0;
+    const size_t i = index_++;
     if (handler_.fast_count != nullptr) ++*handler_.fast_count;
-    keep_going = handler_.question(std::move(q));
+    const int errors_before = diag_.error_count();
+    ValidateQuestion(q, catalog_, [&] { return source_.name() + ":" + where() + ": $.questions[" + std::to_string(i) + "] (" + q.id + ")"; },
+                     diag_);
+    if (diag_.error_count() == errors_before) keep_going = handler_.question(std::move(q));
     return in.used();
   }
 
@@ -536,7 +535,9 @@ void StreamNativeBank(ByteSource& input, const std::string& source_name, const C
   };
   hooks.element = [&](JsonNode element) { return reader.Question(element); };
   if (!handler.general_reader_only) {
-    hooks.fast_element = [&](std::string_view bytes, bool& keep_going) { return reader.FastQuestion(bytes, keep_going); };
+    hooks.fast_element = [&](std::string_view bytes, const std::function<std::string()>& where, bool& keep_going) {
+      return reader.FastQuestion(bytes, where, keep_going);
+    };
   }
   bool completed = true;
   JsonNode root = ParseJsonStream(input, source_name, &hooks, file_hash, &completed);

@@ -318,7 +318,14 @@ class Reader {
       if (hooks_->fast_element) {
         const size_t avail = Fill(kFastWindow);
         bool keep_going = true;
-        if (const size_t used = hooks_->fast_element(std::string_view(buf_.data() + pos_, avail), keep_going); used > 0) {
+        const uint64_t at = Offset();
+        const std::function<std::string()> where = [&] {
+          size_t line = 1;
+          size_t col = 1;
+          Locate(at, line, col);
+          return std::to_string(line) + ":" + std::to_string(col);
+        };
+        if (const size_t used = hooks_->fast_element(std::string_view(buf_.data() + pos_, avail), where, keep_going); used > 0) {
           pos_ += used;
           if (!keep_going) throw Stopped{};
           return;

@@ -66,10 +66,11 @@ struct JsonStreamHooks {
   // Each element, in order, when streaming; returning false stops reading (not an error).
   std::function<bool(JsonNode element)> element;
   // Optional: offered each element first, as `bytes` from its first byte on (at least 64 KiB of
-  // the input, or all that is left). Returns the length of the element when it has read the
-  // element itself, or 0 to have it parsed and given to `element`; clearing `keep_going` stops
-  // reading. Its bytes are then not checked again: it must accept only valid JSON.
-  std::function<size_t(std::string_view bytes, bool& keep_going)> fast_element;
+  // the input, or all that is left), with `where`, which gives "line:col" of that first byte
+  // when asked. Returns the length of the element when it has read the element itself, or 0 to
+  // have it parsed and given to `element`; clearing `keep_going` stops reading. Its bytes are then
+  // not checked again: it must accept only valid JSON.
+  std::function<size_t(std::string_view bytes, const std::function<std::string()>& where, bool& keep_going)> fast_element;
   // Added to the message when the array, read whole (not streamed), is too large to hold.
   std::string stream_hint;
 };
