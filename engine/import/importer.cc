@@ -78,11 +78,11 @@ ReadResult ReadBankFile(const TextFile& file, BankFormat format, const ImportSet
     case BankFormat::kCsv: draft = ReadCsv(file, diag); break;
     case BankFormat::kNative: break;
   }
-  int warnings_before = diag.warning_count();
+  const size_t items_before = diag.items().size();
   result.bank = FinishDraft(draft, file.name(), settings, catalog, diag);
   result.skipped = static_cast<int>(draft.skipped.size());
   // FinishDraft also skips duplicates within the file (as warnings beginning "skipped:").
-  for (size_t i = static_cast<size_t>(warnings_before); i < diag.items().size(); ++i) {
+  for (size_t i = items_before; i < diag.items().size(); ++i) {
     const Diagnostic& d = diag.items()[i];
     if (d.severity == Diagnostic::Severity::kWarning && d.message.rfind("skipped: duplicate", 0) == 0) ++result.skipped;
   }

@@ -374,5 +374,19 @@ TEST(NativeJsonTest, TooMuchToHoldAtOnceIsRefusedWithAHint) {
   }
 }
 
+TEST(DiagnosticsTest, ManyMessagesAreCountedButNotAllKept) {
+  Diagnostics diag;
+  for (int i = 0; i < 25000; ++i) diag.Warning("f:" + std::to_string(i), "no explanation");
+  diag.Error("f:x", "a real problem");
+  for (int i = 0; i < 3; ++i) diag.Warning("f:s" + std::to_string(i), "skipped: essay question");
+  EXPECT_EQ(diag.warning_count(), 25003);
+  EXPECT_EQ(diag.error_count(), 1);
+  EXPECT_TRUE(diag.HasErrors());
+  EXPECT_EQ(diag.items().size(), Diagnostics::kMaxKept + 3) << "the first 10,000, and every skip (counted by reason)";
+  const std::string shown = diag.Format(2);
+  EXPECT_NE(shown.find("f:0: warning: no explanation\nf:1: warning: no explanation\n... and 25002 more\n"), std::string::npos)
+      << shown;
+}
+
 }  // namespace
 }  // namespace proctor
