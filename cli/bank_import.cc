@@ -63,11 +63,12 @@ struct ImportTally {
   size_t questions = 0;  // valid questions read
   int no_domain = 0;
   int no_explanation = 0;
-  void Count(const Question& q) {
+  void Count(bool has_domain, bool has_explanation) {
     ++questions;
-    no_domain += q.domain == 0;
-    no_explanation += Trim(q.explanation).empty();
+    no_domain += has_domain ? 0 : 1;
+    no_explanation += has_explanation ? 0 : 1;
   }
+  void Count(const Question& q) { Count(q.domain != 0, !Trim(q.explanation).empty()); }
 };
 
 // Why the file may not go into the bank it names, or "".
@@ -238,7 +239,8 @@ class BoundedQueue {
 // One thing read from a native bank, ready for the database.
 struct ReadItem {
   std::unique_ptr<BankInfo> header;  // the bank's header; null for a question
-  Question question;     // a question
+  QuestionRow question;  // a question (it is freed on the reading thread once serialized)
+  bool has_explanation = false;
   StoredForm stored;     // its stored form
   bool file_ok = true;   // no error in the file up to here
   double fraction = 0;   // of the file read
@@ -312,7 +314,8 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         } else {
           item.stored.fingerprint = Fingerprint(q);
         }
-        item.question = std::move(q);
+        item.question = QuestionRow(q);
+        item.has_explanation = !Trim(q.explanation).empty();
         item.file_ok = !diag.HasErrors();
         item.fraction = input->size() > 0 ? static_cast<double>(input->consumed()) / static_cast<double>(input->size()) : 1;
         batch.push_back(std::move(item));
@@ -346,7 +349,7 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         stop = !refusal.empty() || db_failure;
         continue;
       }
-      tally.Count(item.question);
+      tally.Count(item.question.domain != 0, item.has_explanation);
       try {
         if (writer && (options.skip_invalid || item.file_ok)) {
           writer->Add(item.question, item.stored);

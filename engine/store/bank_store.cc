@@ -69,7 +69,7 @@ StoredForm PrepareForStore(const Question& q) {
   return f;
 }
 
-void BankWriter::Add(const Question& q, const StoredForm& stored) {
+void BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
   const std::string& fingerprint = stored.fingerprint;
   uint64_t fingerprint_value = 0;
   std::from_chars(fingerprint.data(), fingerprint.data() + fingerprint.size(), fingerprint_value, 16);
@@ -92,19 +92,19 @@ void BankWriter::Add(const Question& q, const StoredForm& stored) {
       revive_.Reset();
       revive_.Bind(1, bank_id_).Bind(2, q.id).Run();
       ++summary_.unchanged;
-      ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.scenario_id.empty() ? 0 : 1}];
+      ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.case_study ? 1 : 0}];
       return;
     }
   }
   upsert_.Reset();
   // In place: the question and its stored form outlive the statement's run.
   upsert_.BindInPlace(1, bank_id_).BindInPlace(2, q.id).BindInPlace(3, q.exam).Bind(4, q.domain)
-      .BindInPlace(5, ItemTypeName(q.type)).Bind(6, q.scenario_id.empty() ? 0 : 1).Bind(7, q.pilot ? 1 : 0)
+      .BindInPlace(5, ItemTypeName(q.type)).Bind(6, q.case_study ? 1 : 0).Bind(7, q.pilot ? 1 : 0)
       .BindInPlace(8, hash).BindBlobInPlace(9, body).Bind(10, now_ms_).BindInPlace(11, fingerprint)
       .Bind(12, DrawKey(bank_id_, q.id));
   upsert_.Run();
   ++(exists ? summary_.updated : summary_.added);
-  ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.scenario_id.empty() ? 0 : 1}];
+  ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.case_study ? 1 : 0}];
 }
 
 void BankWriter::SetFileHash(const std::string& file_hash) {

@@ -46,6 +46,20 @@ struct StoredForm {
 };
 StoredForm PrepareForStore(const Question& question);
 
+// What the questions table keeps of a question beside its stored form: all a writer needs, so a
+// reading thread can free the question itself once it is serialized.
+struct QuestionRow {
+  std::string id;
+  std::string exam;
+  int domain = 0;
+  ItemType type = ItemType::kSingle;
+  bool case_study = false;
+  bool pilot = false;
+  explicit QuestionRow(const Question& q)
+      : id(q.id), exam(q.exam), domain(q.domain), type(q.type), case_study(!q.scenario_id.empty()), pilot(q.pilot) {}
+  QuestionRow() = default;
+};
+
 // Writes one bank's questions as they come, in one transaction: nothing is kept unless Commit is
 // called (the destructor rolls back). Questions are upserted by (bank id, question id) and compared
 // by content hash; questions missing from the file are retired, never deleted, so history stays.
@@ -56,8 +70,8 @@ class BankWriter {
   BankWriter(const BankWriter&) = delete;
   BankWriter& operator=(const BankWriter&) = delete;
 
-  void Add(const Question& question) { Add(question, PrepareForStore(question)); }
-  void Add(const Question& question, const StoredForm& stored);
+  void Add(const Question& question) { Add(QuestionRow(question), PrepareForStore(question)); }
+  void Add(const QuestionRow& question, const StoredForm& stored);
   // The file's hash, when it is known only at the end (a streamed file).
   void SetFileHash(const std::string& file_hash);
   ImportSummary Commit();
