@@ -342,6 +342,7 @@ class NativeReader {
     RawValue answer;
     std::string borderline;
     auto choices = [&](auto& list, bool allow_fixed) {
+      list.reserve(8);  // one allocation for the usual four or five
       return in.Array([&] {
         auto& item = list.emplace_back();
         bool has_item_id = false;
