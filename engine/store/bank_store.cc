@@ -17,13 +17,16 @@ namespace proctor {
 BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& source, int64_t now_ms)
     : db_(db),
       tx_(db),
-      upsert_(db, R"sql(
+      // Whether a question is new is known before it is written (a new bank has none; otherwise
+      // find_ says), so a plain INSERT or UPDATE does, where an upsert would cost more.
+      insert_(db, R"sql(
       INSERT INTO questions (bank_id, id, exam, domain, type, case_study, pilot, active,
                              content_hash, body, updated_at, fingerprint, draw_key)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12)
-      ON CONFLICT (bank_id, id) DO UPDATE SET exam = ?3, domain = ?4, type = ?5, case_study = ?6,
-        pilot = ?7, active = 1, content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11,
-        draw_key = ?12)sql"),
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12))sql"),
+      update_(db, R"sql(
+      UPDATE questions SET exam = ?3, domain = ?4, type = ?5, case_study = ?6, pilot = ?7, active = 1,
+        content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11, draw_key = ?12
+       WHERE bank_id = ?1 AND id = ?2)sql"),
       find_(db, "SELECT content_hash FROM questions WHERE bank_id = ?1 AND id = ?2"),
       same_(db, R"sql(
       SELECT bank_id, id FROM questions
@@ -96,13 +99,14 @@ void BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
       return;
     }
   }
-  upsert_.Reset();
+  Statement& write = exists ? update_ : insert_;
+  write.Reset();
   // In place: the question and its stored form outlive the statement's run.
-  upsert_.BindInPlace(1, bank_id_).BindInPlace(2, q.id).BindInPlace(3, q.exam).Bind(4, q.domain)
+  write.BindInPlace(1, bank_id_).BindInPlace(2, q.id).BindInPlace(3, q.exam).Bind(4, q.domain)
       .BindInPlace(5, ItemTypeName(q.type)).Bind(6, q.case_study ? 1 : 0).Bind(7, q.pilot ? 1 : 0)
       .BindInPlace(8, hash).BindBlobInPlace(9, body).Bind(10, now_ms_).BindInPlace(11, fingerprint)
       .Bind(12, DrawKey(bank_id_, q.id));
-  upsert_.Run();
+  write.Run();
   ++(exists ? summary_.updated : summary_.added);
   ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.case_study ? 1 : 0}];
 }

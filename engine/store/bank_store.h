@@ -79,7 +79,8 @@ class BankWriter {
  private:
   Database& db_;
   Transaction tx_;
-  Statement upsert_;
+  Statement insert_;
+  Statement update_;
   Statement find_;
   Statement same_;
   Statement revive_;
