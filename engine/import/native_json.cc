@@ -102,48 +102,36 @@ class QuestionText {
 
   size_t used() const { return static_cast<size_t>(p_ - begin_); }
 
-  bool Punct(char c) {
+  void SkipSpace() {
     while (p_ < end_ && json_text::IsJsonSpace(*p_)) ++p_;
+  }
+  bool Punct(char c) {
+    SkipSpace();
     if (p_ == end_ || *p_ != c) return false;
     ++p_;
     return true;
   }
   bool Next(char c) {  // the next non-space byte is `c`, not consumed
-    while (p_ < end_ && json_text::IsJsonSpace(*p_)) ++p_;
+    SkipSpace();
     return p_ < end_ && *p_ == c;
   }
   bool String(std::string& out) {
     if (!Punct('"')) return false;
     return json_text::ReadString(p_, end_, out) == json_text::StringStop::kClosed;
   }
-  // A number, as written, checked against JSON's grammar.
+  // A number, as written, checked against JSON's grammar (the general reader's, to the letter).
   bool Number(std::string& text) {
-    while (p_ < end_ && json_text::IsJsonSpace(*p_)) ++p_;
+    SkipSpace();
     const char* const start = p_;
-    auto digits = [&] {
-      const char* const from = p_;
-      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-      return p_ > from;
-    };
-    if (p_ < end_ && *p_ == '-') ++p_;
-    if (p_ < end_ && *p_ == '0') {
-      ++p_;
-    } else if (!digits()) {
-      return false;
-    }
-    if (p_ < end_ && *p_ == '.' && (++p_, !digits())) return false;
-    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
-      ++p_;
-      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (!digits()) return false;
-    }
-    // The byte after a number ends it; at the end of the bytes it might go on.
-    if (p_ == end_ || (*p_ >= '0' && *p_ <= '9')) return false;
+    const char* why = nullptr;
+    // Not final: at the end of the bytes given the number might go on.
+    if (json_text::ScanNumber(p_, end_, /*final=*/false, why) != json_text::NumberStop::kDone) return false;
+    if (static_cast<size_t>(p_ - start) > json_text::kMaxNumberLength) return false;
     text.assign(start, p_);
     return true;
   }
   bool Bool(bool& out) {
-    while (p_ < end_ && json_text::IsJsonSpace(*p_)) ++p_;
+    SkipSpace();
     for (const bool value : {true, false}) {
       const std::string_view word = value ? "true" : "false";
       if (static_cast<size_t>(end_ - p_) > word.size() && std::string_view(p_, word.size()) == word) {

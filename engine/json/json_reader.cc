@@ -52,7 +52,6 @@ class Reader {
   // bounded whatever the file: about 200 MiB at the most.
   static constexpr size_t kMaxTreeValues = 1000000;
   static constexpr size_t kMaxTreeText = size_t{64} << 20;
-  static constexpr size_t kMaxNumberLength = 1024;
 
   // ---- the window of input: bytes [pos_, len_) of buf_ are read but not yet parsed ----
 
@@ -187,32 +186,21 @@ class Reader {
 
   // A number, kept as written (converted by whoever reads it).
   void Number(std::string& text) {
-    auto is_digit = [](int c) { return c >= '0' && c <= '9'; };
-    auto digits = [&] {
-      size_t n = 0;
-      while (is_digit(Peek())) {
-        if (text.size() == kMaxNumberLength) Fail(Offset(), "a number longer than " + std::to_string(kMaxNumberLength) + " characters");
-        text += buf_[pos_++];
-        ++n;
-      }
-      return n;
-    };
-    if (Peek() == '-') text += buf_[pos_++];
-    if (Peek() == '0') {
-      text += buf_[pos_++];
-      if (is_digit(Peek())) Fail(Offset(), "a number does not start with 0 (write 7, not 07)");
-    } else if (digits() == 0) {
-      Fail(Offset(), "expected a digit in the number");
+    using json_text::kMaxNumberLength;
+    // One more byte than the longest number: running out of those means the number is too long.
+    const size_t avail = Fill(kMaxNumberLength + 1);
+    const size_t window = std::min(avail, kMaxNumberLength + 1);
+    const char* const b = buf_.data() + pos_;
+    const char* p = b;
+    const char* why = nullptr;
+    const bool final = eof_ && window == avail;
+    const json_text::NumberStop stop = json_text::ScanNumber(p, b + window, final, why);
+    if (stop == json_text::NumberStop::kMore || static_cast<size_t>(p - b) > kMaxNumberLength) {
+      Fail(Offset() + kMaxNumberLength, "a number longer than " + std::to_string(kMaxNumberLength) + " characters");
     }
-    if (Peek() == '.') {
-      text += buf_[pos_++];
-      if (digits() == 0) Fail(Offset(), "expected a digit after the decimal point");
-    }
-    if (Peek() == 'e' || Peek() == 'E') {
-      text += buf_[pos_++];
-      if (Peek() == '+' || Peek() == '-') text += buf_[pos_++];
-      if (digits() == 0) Fail(Offset(), "expected a digit in the exponent");
-    }
+    if (stop == json_text::NumberStop::kBad) Fail(Offset() + static_cast<uint64_t>(p - b), why);
+    text.assign(b, p);
+    pos_ += static_cast<size_t>(p - b);
   }
 
   // A string's characters, after its opening quote; `at` is where it starts.

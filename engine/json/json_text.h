@@ -152,6 +152,51 @@ inline StringStop ReadString(const char*& p, const char* end, std::string& out) 
   }
 }
 
+// The longest number either reader takes: a number is not a place to hide a megabyte.
+inline constexpr size_t kMaxNumberLength = 1024;
+
+enum class NumberStop { kDone, kMore, kBad };
+
+// Scans the number at `p` by JSON's grammar (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?).
+// kDone: `p` is just past it. kBad: `p` is at the byte that breaks the grammar, and `why` says what
+// was expected there. kMore: `end` came where the number could go on; with `final` (the input
+// ends at `end`) the end ends the number instead.
+inline NumberStop ScanNumber(const char*& p, const char* end, bool final, const char*& why) {
+  auto digit = [&] { return p < end && *p >= '0' && *p <= '9'; };
+  auto digits = [&] {
+    const char* const from = p;
+    while (digit()) ++p;
+    return p > from;
+  };
+  // A part that needs a digit: at `end`, either more input or (final) the missing digit.
+  auto need_digits = [&](const char* what) {
+    if (digits()) return NumberStop::kDone;
+    if (p == end && !final) return NumberStop::kMore;
+    why = what;
+    return NumberStop::kBad;
+  };
+  if (p < end && *p == '-') ++p;
+  if (p < end && *p == '0') {
+    ++p;
+    if (digit()) {
+      why = "a number does not start with 0 (write 7, not 07)";
+      return NumberStop::kBad;
+    }
+  } else if (NumberStop s = need_digits("expected a digit in the number"); s != NumberStop::kDone) {
+    return s;
+  }
+  if (p < end && *p == '.') {
+    ++p;
+    if (NumberStop s = need_digits("expected a digit after the decimal point"); s != NumberStop::kDone) return s;
+  }
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    ++p;
+    if (p < end && (*p == '+' || *p == '-')) ++p;
+    if (NumberStop s = need_digits("expected a digit in the exponent"); s != NumberStop::kDone) return s;
+  }
+  return p == end && !final ? NumberStop::kMore : NumberStop::kDone;
+}
+
 inline bool IsJsonSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 }  // namespace proctor::json_text

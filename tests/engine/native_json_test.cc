@@ -265,6 +265,7 @@ TEST(NativeStreamTest, TheFastDecoderReadsExactlyWhatTheGeneralReaderReads) {
       {"a matching key naming no prompt", R"({"id": "q1", "domain": 1, "type": "matching", "stem": "M", "prompts": [{"id": "p1", "text": "x"}],
           "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}], "answer": {"p9": "a"}, "explanation": "E"})", false},
       {"truex", question(R"("explanation": "E", "pilot": truex)"), false},
+      {"a number longer than 1,024 characters", question(R"("explanation": "E", "borderline": 0.)" + std::string(1100, '0') + "5"), false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -372,6 +373,9 @@ TEST(NativeJsonTest, TooMuchToHoldAtOnceIsRefusedWithAHint) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("n.json:1:1026: a number longer than 1024 characters"), std::string::npos) << e.what();
   }
+  // At the very end of the input too, and one digit fewer is a number.
+  EXPECT_THROW(ParseJson(JsonSource("1" + std::string(1024, '0'), "n.json")), Error);
+  EXPECT_EQ(ParseJson(JsonSource("1" + std::string(1023, '0'), "n.json")).text.size(), 1024u);
 }
 
 TEST(DiagnosticsTest, ManyMessagesAreCountedButNotAllKept) {
