@@ -308,12 +308,8 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         if (stop) return false;
         if (!options.settings.bank_id.empty()) q.bank_id = options.settings.bank_id;
         ReadItem item;
-        // The stored form here, so the writing thread does nothing but write.
-        if (writing) {
-          item.stored = PrepareForStore(q);
-        } else {
-          item.stored.fingerprint = Fingerprint(q);
-        }
+        // The stored form here, so the writing thread does nothing but write (a dry run needs none).
+        if (writing) item.stored = PrepareForStore(q);
         item.question = QuestionRow(q);
         item.has_explanation = !Trim(q.explanation).empty();
         item.file_ok = !diag.HasErrors();

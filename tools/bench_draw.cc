@@ -66,10 +66,6 @@ int64_t QueryInt(proctor::Database& db, const std::string& sql, const std::strin
   return s.Step() ? s.Int(0) : 0;
 }
 
-void Report(const char* label, const std::vector<double>& ms) {
-  std::cout << label << proctor::bench::MedianSpread(proctor::bench::Summarize(ms)) << "\n";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -131,17 +127,15 @@ int main(int argc, char** argv) {
       std::cout << "run " << r + 1 << " (seed " << seed << "): draw " << Ms(draw_ms.back()) << " ms, draw + load "
                 << Ms(load_ms.back()) << " ms, baseline ORDER BY random() " << Ms(base_ms.back()) << " ms\n";
     }
-    Report("draw              ", draw_ms);
-    Report("draw + load text  ", load_ms);
-    Report("baseline random() ", base_ms);
+    std::cout << proctor::bench::ReportLine("draw              ", draw_ms)
+              << proctor::bench::ReportLine("draw + load text  ", load_ms)
+              << proctor::bench::ReportLine("baseline random() ", base_ms);
     const double draw = proctor::bench::Summarize(draw_ms).median;
     const double load = proctor::bench::Summarize(load_ms).median;
     const double base = proctor::bench::Summarize(base_ms).median;
-    const proctor::bench::Summary ratio = proctor::bench::RatioPerRun(draw_ms, base_ms);
     std::cout << "ratio of the medians: draw takes " << Ms(draw / base, 4) << "x the baseline's time (the baseline "
               << Ms(base / draw, 1) << "x the draw's); draw + load " << Ms(load / base, 4) << "x\n";
-    std::cout << "ratio per run (draw / baseline): median " << Ms(ratio.median, 4) << "x (min-max " << Ms(ratio.min, 4)
-              << "-" << Ms(ratio.max, 4) << ")\n";
+    std::cout << proctor::bench::RatioPerRunLine("draw / baseline", draw_ms, base_ms, 4);
     std::cout << "target: draw under 5 ms: " << (draw < 5.0 ? "met" : "not met") << " (median " << Ms(draw) << " ms)\n";
   } catch (const proctor::Error& e) {
     std::cerr << "proctor_bench_draw: " << e.what() << "\n";

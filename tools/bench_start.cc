@@ -204,10 +204,6 @@ CArgs ChildEnvironment(const std::string& home) {
   return CArgs(std::move(env));
 }
 
-void Report(const char* label, const std::vector<double>& ms) {
-  std::cout << label << proctor::bench::MedianSpread(proctor::bench::Summarize(ms), 2) << "\n";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -253,17 +249,15 @@ int main(int argc, char** argv) {
       std::cout << "run " << r + 1 << ": --help " << Ms(help_ms.back(), 2) << " ms, take (pty) "
                 << Ms(take_ms.back(), 2) << " ms, take --plain " << Ms(plain_ms.back(), 2) << " ms\n";
     }
-    Report("proctor --help (baseline) ", help_ms);
-    Report("take, full screen (pty)   ", take_ms);
-    Report("take --plain (pipes)      ", plain_ms);
+    std::cout << proctor::bench::ReportLine("proctor --help (baseline) ", help_ms, 2)
+              << proctor::bench::ReportLine("take, full screen (pty)   ", take_ms, 2)
+              << proctor::bench::ReportLine("take --plain (pipes)      ", plain_ms, 2);
     const double help_median = proctor::bench::Summarize(help_ms).median;
     const double take_median = proctor::bench::Summarize(take_ms).median;
     const double plain_median = proctor::bench::Summarize(plain_ms).median;
-    const proctor::bench::Summary ratio = proctor::bench::RatioPerRun(take_ms, help_ms);
     std::cout << "ratio of the medians: take takes " << Ms(take_median / help_median, 1) << "x --help (+"
               << Ms(take_median - help_median, 2) << " ms); --plain " << Ms(plain_median / help_median, 1) << "x\n";
-    std::cout << "ratio per run (take / --help): median " << Ms(ratio.median, 1) << "x (min-max " << Ms(ratio.min, 1)
-              << "-" << Ms(ratio.max, 1) << ")\n";
+    std::cout << proctor::bench::RatioPerRunLine("take / --help", take_ms, help_ms, 1);
     std::cout << "target: take under 30 ms: " << (take_median < 30.0 ? "met" : "not met") << " (median "
               << Ms(take_median, 2) << " ms)\n";
   } catch (const std::exception& e) {

@@ -61,4 +61,18 @@ inline std::string MedianSpread(const Summary& s, int decimals = 3) {
   return "median " + Ms(s.median, decimals) + " ms (min-max " + Ms(s.min, decimals) + "-" + Ms(s.max, decimals) + ")";
 }
 
+// "LABEL median M ms (min-max A-B)" and a new line, for the per-run milliseconds `ms`.
+inline std::string ReportLine(const std::string& label, const std::vector<double>& ms, int decimals = 3) {
+  return label + MedianSpread(Summarize(ms), decimals) + "\n";
+}
+
+// "ratio per run (WHAT): median Nx (min-max A-B)" and a new line, for the runs of `a` against the
+// baseline runs `b`.
+inline std::string RatioPerRunLine(const std::string& what, const std::vector<double>& a, const std::vector<double>& b,
+                                   int decimals) {
+  const Summary r = RatioPerRun(a, b);
+  return "ratio per run (" + what + "): median " + Ms(r.median, decimals) + "x (min-max " + Ms(r.min, decimals) + "-" +
+         Ms(r.max, decimals) + ")\n";
+}
+
 }  // namespace proctor::bench
