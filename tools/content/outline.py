@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""One line per question of an exam's bank and drafts: id, domain, type, topic (or tags), the key's
+text and the stem's opening, so a writer can see what is already covered without reading every file.
+Usage: tools/content/outline.py EXAM   (e.g. SAA-C03)
+"""
+import glob
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def main(exam):
+    files = sorted(glob.glob(os.path.join(ROOT, "question_banks", "*.json")))
+    files += sorted(glob.glob(os.path.join(ROOT, "question_banks", "drafts", "**", "*.json"), recursive=True))
+    for f in files:
+        if f.endswith("catalog.json"):
+            continue
+        d = json.load(open(f, encoding="utf-8"))
+        if d.get("exam", "").upper() != exam.upper():
+            continue
+        print(f"# {os.path.relpath(f, ROOT)}")
+        for q in d["questions"]:
+            opts = {o["id"]: o["text"] for o in q["options"]}
+            a = q["answer"]
+            if isinstance(a, str):
+                key = opts.get(a, "")
+            elif isinstance(a, list):
+                key = " | ".join(opts.get(x, "") for x in a)
+            else:
+                key = "matching"
+            stem = " ".join(q["stem"].split()[:28])
+            topic = q.get("topic") or ",".join(q.get("tags", []))
+            print(f"{q['id']} d{q.get('domain')} {q['type']} [{topic}] {stem} ... => {key[:110]}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print(__doc__)
+        sys.exit(2)
+    main(sys.argv[1])
