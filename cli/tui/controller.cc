@@ -58,6 +58,7 @@ void ExamController::Tick() {
 }
 
 bool ExamController::HandleKey(const KeyEvent& key, int width, int height) {
+  if (key.kind == KeyEvent::Kind::kIgnored) return true;
   if (key.kind == KeyEvent::Kind::kTimeout || key.kind == KeyEvent::Kind::kResize) {
     if (view_.screen == Screen::kQuestion) KeepCursorVisible(width, height);
     return true;
@@ -183,6 +184,8 @@ void ExamController::ApplyQuestion(const ActionEvent& a, int width, int height) 
       break;
     case Action::kCursorUp: view_.cursor = std::max(0, view_.cursor - 1); KeepCursorVisible(width, height); break;
     case Action::kCursorDown: view_.cursor = std::min(choices - 1, view_.cursor + 1); KeepCursorVisible(width, height); break;
+    case Action::kTop: view_.cursor = 0; KeepCursorVisible(width, height); break;
+    case Action::kBottom: view_.cursor = std::max(0, choices - 1); KeepCursorVisible(width, height); break;
     case Action::kScrollUp: view_.scroll = std::max(0, view_.scroll - page); break;
     case Action::kScrollDown: {
       int lines = static_cast<int>(QuestionBody(item, view_, width - 2).size());

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <string_view>
 
 #include "engine/error.h"
 #include "engine/text.h"
@@ -29,6 +30,16 @@ void Install(int signal, void (*handler)(int)) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;  // no SA_RESTART: a blocking read must return so the loop sees the flag
   sigaction(signal, &action, nullptr);
+}
+
+// The next input character within wait_ms: -1 if none, -2 for a key ncurses decoded (KEY_*).
+int NextInput(int wait_ms) {
+  timeout(wait_ms);
+  wint_t next = 0;
+  int got = get_wch(&next);
+  if (got == ERR) return -1;
+  if (got == KEY_CODE_YES) return -2;
+  return static_cast<int>(next);
 }
 
 enum Pair : short { kPairWarn = 1, kPairCritical, kPairCorrect, kPairWrong, kPairBarWarn, kPairBarCritical };
@@ -85,9 +96,18 @@ Terminal::Terminal(bool color) : color_(color) {
   }
   Install(SIGHUP, OnHangup);
   Install(SIGTERM, OnTerminate);
+  // ncurses matches the start of a mouse report (terminfo's kmous) even though proctor asks for no
+  // mouse events, and leaves the rest of the report to be read as keys.
+  const char* kmous = tigetstr("kmous");
+  sgr_mouse_ = kmous != nullptr && kmous != reinterpret_cast<const char*>(-1) && std::string_view(kmous).ends_with("<");
+  // Bracketed paste: a terminal then wraps pasted text in ESC [200~ ... ESC [201~, which ReadKey
+  // drops whole, so a paste can never choose options. Terminals without it ignore the request.
+  putp("\x1b[?2004h");
+  fflush(stdout);
 }
 
 Terminal::~Terminal() {
+  putp("\x1b[?2004l");
   curs_set(1);
   endwin();
 }
@@ -144,12 +164,13 @@ KeyEvent Terminal::ReadKey(int timeout_ms) {
       case KEY_HOME: return {K::kHome};
       case KEY_END: return {K::kEnd};
       case KEY_RESIZE: return {K::kResize};
-      default:
-        if (ch == static_cast<wint_t>(KEY_F(10))) return {K::kCtrl, U'e'};
-        return {K::kTimeout};
+      case KEY_MOUSE: return SkipMouseReport(NextInput, sgr_mouse_);
+      default: return {K::kIgnored};  // function keys, Insert, Delete, mouse: nothing is bound to them
     }
   }
-  if (ch == 27) return {K::kEscape};
+  if (ch == 27) {
+    return DecodeEscape(NextInput);
+  }
   if (ch == '\r' || ch == '\n') return {K::kEnter};
   if (ch == 127 || ch == 8) return {K::kBackspace};
   if (ch >= 1 && ch <= 26) return {K::kCtrl, static_cast<char32_t>('a' + ch - 1)};

@@ -23,6 +23,7 @@ class Terminal {
 
  private:
   bool color_;
+  bool sgr_mouse_ = false;  // terminfo's kmous is ESC [ < (SGR reports), not ESC [ M (X10)
 };
 
 }  // namespace proctor

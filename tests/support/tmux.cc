@@ -120,6 +120,17 @@ void Tmux::Keys(const std::vector<std::string>& keys) {
   }
 }
 
+void Tmux::Literal(const std::string& bytes) {
+  Command({"send-keys", "-t", "0", "-l", bytes});
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+}
+
+void Tmux::Paste(const std::string& text) {
+  Command({"set-buffer", "-b", "proctor-paste", text});
+  Command({"paste-buffer", "-p", "-d", "-b", "proctor-paste", "-t", "0"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+}
+
 std::string Tmux::Capture() { return Command({"capture-pane", "-p", "-t", "0"}); }
 
 bool Tmux::WaitFor(const std::string& text, int timeout_ms) {

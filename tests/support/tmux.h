@@ -18,6 +18,10 @@ class Tmux {
   // Runs a tmux command against this server and returns its standard output.
   std::string Command(const std::vector<std::string>& args);
   void Keys(const std::vector<std::string>& keys);  // tmux key names: "c", "Enter", "C-e", "Right"
+  // Sends `bytes` to the pane as they are (escape sequences a terminal would send, say).
+  void Literal(const std::string& bytes);
+  // Pastes `text` as a terminal does: bracketed (ESC [200~ ... ESC [201~) when the program asked for it.
+  void Paste(const std::string& text);
   std::string Capture();
   // Polls the screen until it contains `text`; false after timeout_ms.
   bool WaitFor(const std::string& text, int timeout_ms = 10000);
