@@ -208,6 +208,16 @@ bool IsValidId(std::string_view id) {
   });
 }
 
+bool IsValidTopic(std::string_view topic) {
+  if (topic.empty() || topic.size() > 64 || topic.front() == '-' || topic.back() == '-') return false;
+  for (size_t i = 0; i < topic.size(); ++i) {
+    const char c = topic[i];
+    if (c == '-' && topic[i - 1] == '-') return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
 bool IsValidBankId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {

@@ -48,6 +48,7 @@ struct Question {
   std::string explanation;
   std::vector<std::string> references;
   std::vector<std::string> tags;
+  std::string topic;  // the one fact the question tests ("s3-object-lock-compliance"); "" if none
   std::optional<double> borderline;  // P(minimally competent candidate answers right), in (0, 1)
   bool pilot = false;
 
@@ -85,6 +86,9 @@ std::string CountWord(int n);
 
 // Returns true if `id` is a valid question, option, prompt or scenario id: 1-64 of A-Z a-z 0-9 . _ -
 bool IsValidId(std::string_view id);
+
+// Returns true if `topic` is a valid topic: 1-64 of a-z 0-9 in words joined by single '-'.
+bool IsValidTopic(std::string_view topic);
 
 // Returns true if `id` is a valid bank id: 1-64 of a-z 0-9 . _ -
 bool IsValidBankId(std::string_view id);

@@ -31,6 +31,9 @@ void ValidateQuestion(const Question& q, const Catalog& catalog, const std::func
   const auto error = [&](const std::string& m) { diag.Error(where_text(), m); };
   if (!IsValidId(q.id)) error("question id \"" + q.id + "\" must be 1-64 of A-Z a-z 0-9 . _ -");
   if (Trim(q.stem).empty()) error("the stem is empty");
+  if (!q.topic.empty() && !IsValidTopic(q.topic)) {
+    error("topic \"" + q.topic + "\" must be 1-64 of a-z 0-9 in words joined by '-' (s3-object-lock-compliance)");
+  }
 
   const Blueprint* exam = nullptr;
   for (const Blueprint& b : catalog.exams()) {

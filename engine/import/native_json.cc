@@ -293,6 +293,7 @@ class NativeReader {
     q.explanation = r.String("explanation", false).value_or("");
     q.references = r.StringArray("references", false);
     q.tags = r.StringArray("tags", false);
+    q.topic = r.String("topic", false).value_or("");
     q.borderline = r.Number("borderline", false);
     q.pilot = r.Bool("pilot", false).value_or(false);
     r.RejectUnknown();
@@ -357,6 +358,7 @@ class NativeReader {
           return domain.kind = RawValue::Kind::kNumber, in.Number(domain.text);
         case 't':
           if (key == "type") return has_type = in.String(type_name);
+          if (key == "topic") return in.String(q.topic);
           return key == "tags" && in.Strings(q.tags);
         case 's':
           if (key == "stem") return has_stem = in.String(q.stem);

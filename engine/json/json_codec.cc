@@ -50,12 +50,18 @@ void save(Archive& ar, const Question& q) {
   std::string type(ItemTypeName(q.type));
   // Saving only reads the fields; the shared list takes them by reference.
   QuestionFields(ar, const_cast<Question&>(q), type);
+  if constexpr (std::is_same_v<Archive, cereal::JSONOutputArchive>) ar(cereal::make_nvp("topic", q.topic));
 }
 
 template <class Archive>
 void load(Archive& ar, Question& q) {
   std::string type;
   QuestionFields(ar, q, type);
+  if constexpr (std::is_same_v<Archive, cereal::JSONInputArchive>) {
+    // Fields added after schema 1's JSON bodies: read when present.
+    const char* next = ar.getNodeName();
+    if (next != nullptr && std::string_view(next) == "topic") ar(cereal::make_nvp("topic", q.topic));
+  }
   std::optional<ItemType> parsed = ParseItemType(type);
   if (!parsed) throw cereal::Exception("unknown item type " + type);
   q.type = *parsed;
@@ -137,7 +143,8 @@ class StringSink final : public std::streambuf {
 }  // namespace
 
 std::string QuestionToStored(const Question& question) {
-  std::string stored = "\x01";  // a version byte: JSON bodies start with '{'
+  // A version byte (JSON bodies start with '{'): 1, the fields of QuestionFields; 2, then the topic.
+  std::string stored = "\x02";
   stored.reserve(256 + question.stem.size() + question.explanation.size() + question.scenario_text.size() +
                  question.options.size() * 96);
   // One stream per thread: making a std::ostream costs as much as writing a question.
@@ -147,6 +154,7 @@ std::string QuestionToStored(const Question& question) {
   {
     cereal::PortableBinaryOutputArchive archive(out);
     archive(question);
+    archive(question.topic);
   }
   sink.set_target(nullptr);
   return stored;
@@ -154,12 +162,15 @@ std::string QuestionToStored(const Question& question) {
 
 Question QuestionFromStored(std::string_view stored) {
   if (!stored.empty() && stored[0] == '{') return QuestionFromJson(stored);
-  if (stored.empty() || stored[0] != '\x01') throw Error("a stored question is damaged (unknown encoding)");
+  if (stored.empty() || (stored[0] != '\x01' && stored[0] != '\x02')) {
+    throw Error("a stored question is damaged (unknown encoding)");
+  }
   Question question;
   try {
     std::istringstream in{std::string(stored.substr(1))};
     cereal::PortableBinaryInputArchive archive(in);
     archive(question);
+    if (stored[0] == '\x02') archive(question.topic);
   } catch (const std::exception& e) {
     throw Error(std::string("a stored question is damaged (") + e.what() + ")");
   }

@@ -59,6 +59,34 @@ TEST(NativeJsonTest, ReadsEveryField) {
   EXPECT_EQ(diag.warning_count(), 1) << diag.Format();
 }
 
+TEST(NativeJsonTest, ATopicIsReadKeptInTheStoredFormAndCheckedForItsShape) {
+  Diagnostics diag;
+  Bank bank = ReadNativeBank(BankText(R"({"id": "q1", "domain": 3, "type": "single", "stem": "Which?",
+     "options": [{"id": "a", "text": "One"}, {"id": "b", "text": "Two"}], "answer": "b", "explanation": "E",
+     "topic": "s3-object-lock-compliance"})"), "t.json", TheCatalog(), diag);
+  ASSERT_FALSE(diag.HasErrors()) << diag.Format();
+  ASSERT_EQ(bank.questions.size(), 1u);
+  EXPECT_EQ(bank.questions[0].topic, "s3-object-lock-compliance");
+  EXPECT_EQ(QuestionFromStored(QuestionToStored(bank.questions[0])).topic, "s3-object-lock-compliance");
+  EXPECT_EQ(QuestionFromJson(QuestionToJson(bank.questions[0])).topic, "s3-object-lock-compliance");
+  // A body stored before topics existed (version byte 1) still reads, without a topic.
+  Question old = bank.questions[0];
+  old.topic.clear();
+  std::string v2 = QuestionToStored(old);
+  ASSERT_EQ(v2[0], '\x02');
+  std::string v1 = "\x01" + v2.substr(1, v2.size() - 1 - 8);  // without the trailing empty topic (its 8-byte length)
+  Question back = QuestionFromStored(v1);
+  EXPECT_EQ(back.stem, "Which?");
+  EXPECT_EQ(back.topic, "");
+
+  Diagnostics bad;
+  ReadNativeBank(BankText(R"({"id": "q1", "domain": 3, "type": "single", "stem": "Which?",
+     "options": [{"id": "a", "text": "One"}, {"id": "b", "text": "Two"}], "answer": "b", "explanation": "E",
+     "topic": "Object Lock"})"), "t.json", TheCatalog(), bad);
+  EXPECT_NE(bad.Format().find("t.json:6:17: $.questions[0] (q1): error: topic \"Object Lock\" must be"), std::string::npos)
+      << bad.Format();
+}
+
 struct BrokenCase {
   const char* name;
   std::string text;
@@ -229,7 +257,8 @@ TEST(NativeStreamTest, TheFastDecoderReadsExactlyWhatTheGeneralReaderReads) {
   const std::vector<Case> cases = {
       {"plain", question(R"("explanation": "Because.")"), true},
       {"every member", question(R"("explanation": "E", "exam": "clf-c02", "scenario": "s1", "references": ["https://docs.aws.amazon.com/"],
-          "tags": ["x", "y"], "borderline": 0.25, "pilot": true)"), true},
+          "tags": ["x", "y"], "topic": "s3-object-lock", "borderline": 0.25, "pilot": true)"), true},
+      {"a topic that is not kebab-case", question(R"("explanation": "E", "topic": "S3 Object Lock")"), true},
       {"domain by name", R"({"id": "q1", "domain": "Security and Compliance", "type": "multiple", "stem": "S",
           "options": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}, {"id": "c", "text": "3"}],
           "answer": ["b", "a"], "explanation": "E"})", true},
