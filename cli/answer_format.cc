@@ -6,7 +6,46 @@
 
 namespace proctor {
 
-char OptionLetter(size_t index) { return static_cast<char>('A' + index); }
+char OptionLetter(size_t index) { return index < 26 ? static_cast<char>('A' + index) : '?'; }
+
+std::string CountOf(int n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
+Progress ProgressOf(const Attempt& attempt) {
+  Progress p;
+  p.total = static_cast<int>(attempt.items.size());
+  for (const AttemptItem& item : attempt.items) {
+    switch (StateOf(item.question, item.response)) {
+      case ResponseState::kAnswered: ++p.answered; break;
+      case ResponseState::kIncomplete: ++p.incomplete; break;
+      case ResponseState::kUnanswered: break;
+    }
+    p.flagged += item.flagged ? 1 : 0;
+  }
+  return p;
+}
+
+std::string ProgressLine(const Progress& p, std::string_view separator) {
+  std::string line = "Answered " + std::to_string(p.answered) + "/" + std::to_string(p.total);
+  if (p.incomplete > 0) line += std::string(separator) + "Incomplete " + std::to_string(p.incomplete);
+  return line + std::string(separator) + "Flagged " + std::to_string(p.flagged);
+}
+
+std::string EndWarning(const Progress& p) {
+  std::string text;
+  if (p.unanswered() > 0 || p.incomplete > 0) {
+    text = "You have ";
+    if (p.unanswered() > 0) text += CountOf(p.unanswered(), "unanswered question");
+    if (p.unanswered() > 0 && p.incomplete > 0) text += " and ";
+    if (p.incomplete > 0) text += CountOf(p.incomplete, "incomplete question");
+    text += (p.unanswered() + p.incomplete == 1 ? "; it counts" : "; they count") + std::string(" as wrong.");
+  }
+  if (p.flagged > 0) {
+    text += (text.empty() ? "" : " ") + CountOf(p.flagged, "question") + (p.flagged == 1 ? " is" : " are") + " flagged for review.";
+  }
+  return text;
+}
 
 std::string ResponseLetters(const AttemptItem& item, const Response& response) {
   if (response.empty()) return "-";
@@ -67,9 +106,14 @@ std::optional<Response> ParseAnswer(const AttemptItem& item, const std::string& 
       break;
     case ItemType::kMultiple: {
       std::set<char> unique(letters.begin(), letters.end());
+      if (static_cast<int>(unique.size()) > q.ChooseCount()) {
+        problem = "This question asks for " + CountWord(q.ChooseCount()) + "; you chose " + std::to_string(unique.size()) +
+                  ". Choose " + CountWord(q.ChooseCount()) + ".";
+        return std::nullopt;
+      }
       for (char c : unique) response.push_back(id_of(c));
-      if (static_cast<int>(unique.size()) != q.ChooseCount()) {
-        note = " (this question asks for " + std::to_string(q.ChooseCount()) + ")";
+      if (static_cast<int>(unique.size()) < q.ChooseCount()) {
+        note = " (incomplete: this question asks for " + CountWord(q.ChooseCount()) + ")";
       }
       break;
     }
@@ -102,9 +146,16 @@ std::string ItemInstruction(const Question& q, bool full_screen) {
     case ItemType::kOrdering:
       return full_screen ? "(Put the steps in order: press their letters from first to last. Backspace undoes, X clears.)"
                          : "(Put the steps in order: type every letter, first step first.)";
-    case ItemType::kMatching:
-      return full_screen ? "(Match each numbered item: move to it with Up/Down and press the letter of its match.)"
-                         : "(Match each numbered item to a lettered response: type one letter per item, in order.)";
+    case ItemType::kMatching: {
+      // As the real exam's instructions do, say whether a response can serve several items.
+      std::set<std::string> used;
+      bool reused = q.options.size() < q.prompts.size();
+      for (const std::string& pair : q.key) reused |= !used.insert(pair.substr(pair.find('=') + 1)).second;
+      const std::string reuse = reused ? " A response may be used more than once." : " Each response is used at most once.";
+      return full_screen ? "(Match each numbered item: move to it with Up/Down and press the letter of its match. "
+                           "Backspace undoes the last match, X clears." + reuse + ")"
+                         : "(Match each numbered item to a lettered response: type one letter per item, in order." + reuse + ")";
+    }
   }
   return "";
 }

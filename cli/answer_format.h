@@ -3,13 +3,39 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "engine/session.h"
 
 namespace proctor {
 
-// The letter shown for option index i (A, B, ...).
+// The letter shown for option index i: A-Z, and '?' past Z (imports refuse more than 26 options, so
+// only a question stored by an older proctor can have one; it is chosen with the cursor).
 char OptionLetter(size_t index);
+
+// "1 question", "2 questions": `noun` in the singular, with an s for any other count.
+std::string CountOf(int n, std::string_view noun);
+
+// Where an attempt stands, as every screen counts it: complete answers, incomplete ones (fewer
+// choices than asked), unanswered, flagged.
+struct Progress {
+  int total = 0;
+  int answered = 0;
+  int incomplete = 0;
+  int flagged = 0;
+  int unanswered() const { return total - answered - incomplete; }
+  int given() const { return answered + incomplete; }  // questions with a saved response
+};
+Progress ProgressOf(const Attempt& attempt);
+
+// "Answered 11/65 · Incomplete 1 · Flagged 2" (the incomplete count only when there is one), with
+// `separator` between the parts.
+std::string ProgressLine(const Progress& progress, std::string_view separator);
+
+// What the end-of-exam dialog warns about ("You have 2 unanswered questions and 1 incomplete
+// question; they count as wrong. 3 questions are flagged."), or "" when every question is answered
+// and none is flagged.
+std::string EndWarning(const Progress& progress);
 
 // The learner's response as screen letters ("AC"; ordering in order; matching: "1-B 2-A"),
 // "-" when unanswered.

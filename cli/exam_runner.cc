@@ -3,6 +3,7 @@
 #include <functional>
 #include <ostream>
 
+#include "cli/answer_format.h"
 #include "cli/plain/plain_exam.h"
 #include "cli/report.h"
 #include "cli/tui/tui_exam.h"
@@ -12,43 +13,56 @@ namespace proctor {
 
 namespace {
 
-int RunFullScreen(Context& context, Session& session, const std::string& notice) {
+int RunFullScreen(Context& context, Session& session, std::unique_ptr<Terminal> screen) {
   TuiOptions options;
   options.color = context.color;
-  options.notice = notice;
   options.install_wait_notice = [&](std::function<void()> show) { context.Db().SetWaitNotice(std::move(show)); };
-  TuiOutcome outcome = RunTuiExam(session, options);
-  // Back on the normal screen: leave the result where the learner can scroll back to it.
+  TuiOutcome outcome = RunTuiExam(*screen, session, options);
+  screen.reset();  // back on the normal screen: leave the result where the learner can scroll back to it
   if (outcome == TuiOutcome::kHangup) return 0;  // nobody to tell; everything is saved
   if (session.report()) {
     PrintScoreReport(context.out, session.attempt(), *session.report(), context.width);
   } else {
-    context.out << "Attempt " << session.attempt().id << " is saved with " << session.answered_count()
-                << " answers; continue it with 'proctor resume " << session.attempt().id
-                << "' (the clock keeps running).\n";
+    context.out << "Attempt " << session.attempt().id << " is saved with "
+                << CountOf(ProgressOf(session.attempt()).given(), "answer") << "; continue it with 'proctor resume "
+                << session.attempt().id << "' (the clock keeps running).\n";
   }
   return 0;
 }
 
 }  // namespace
 
-int RunAttempt(Context& context, Attempt attempt, bool plain) {
-  SqliteAttemptLog log(context.Db());
-  Session session(std::move(attempt), context.clock, log);
-  const bool full_screen = context.interactive && !plain;
-  if (session.CheckDeadline()) {
-    if (full_screen) {
-      return RunFullScreen(context, session,
-                           "Time ran out while proctor was closed; the " + std::to_string(session.answered_count()) +
-                               " answers saved before the deadline were scored.");
+std::unique_ptr<Terminal> OpenFullScreen(Context& context, bool plain) {
+  if (!context.interactive || plain) return nullptr;
+  const std::string problem = FullScreenProblem();
+  if (problem.empty()) {
+    try {
+      return std::make_unique<Terminal>(context.color);
+    } catch (const std::exception& e) {
+      context.err << "proctor: " << e.what() << "; running in line mode.\n";
+      return nullptr;
     }
-    context.out << "Time ran out on attempt " << session.attempt().id
-                << " while proctor was closed. It was scored with the " << session.answered_count()
-                << " answers saved before the deadline.\n";
+  }
+  context.err << "proctor: the full-screen exam cannot run here (" << problem << "); running in line mode.\n";
+  return nullptr;
+}
+
+int RunAttempt(Context& context, Attempt attempt, std::unique_ptr<Terminal> screen, const AttemptOwner& owner) {
+  struct Lease {
+    Database& db;
+    int64_t id;
+    const AttemptOwner& owner;
+    ~Lease() { ReleaseLease(db, id, owner); }
+  } lease{context.Db(), attempt.id, owner};
+  SqliteAttemptLog log(context.Db(), owner);
+  Session session(std::move(attempt), context.clock, log);
+  if (session.CheckDeadline()) {
+    // The report says that time ran out and what it was scored with.
+    if (screen) return RunFullScreen(context, session, std::move(screen));
     PrintScoreReport(context.out, session.attempt(), *session.report(), context.width);
     return 0;
   }
-  if (full_screen) return RunFullScreen(context, session, "");
+  if (screen) return RunFullScreen(context, session, std::move(screen));
   struct WaitNotice {
     Database& db;
     ~WaitNotice() { db.SetWaitNotice(nullptr); }

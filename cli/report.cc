@@ -16,7 +16,10 @@ void PrintScoreReport(std::ostream& out, const Attempt& a, const ScoreReport& r,
   const Blueprint& b = a.blueprint;
   out << "\nScore report: " << b.code << " " << b.name << " (attempt " << a.id << ")\n";
   if (a.status == AttemptStatus::kExpired) {
-    out << "Time ran out: the exam ended by itself and was scored with the answers saved before the deadline.\n";
+    int saved = 0;
+    for (const AttemptItem& item : a.items) saved += item.response.empty() ? 0 : 1;
+    out << "Time ran out: the exam ended by itself and was scored with the " << saved << (saved == 1 ? " answer" : " answers")
+        << " saved before the deadline.\n";
   }
   out << "Result: " << PassFail(r.passed) << "   Scaled score: " << r.scaled << " (pass line " << b.pass_score
       << ", scale " << b.scale_min << "-" << b.scale_max << ")\n";

@@ -56,6 +56,18 @@ bool IsCorrect(const Question& question, const Response& response) {
   return false;
 }
 
+ResponseState StateOf(const Question& q, const Response& r) {
+  if (r.empty()) return ResponseState::kUnanswered;
+  size_t wanted = 1;
+  switch (q.type) {
+    case ItemType::kSingle: wanted = 1; break;
+    case ItemType::kMultiple: wanted = q.key.size(); break;
+    case ItemType::kOrdering: wanted = q.options.size(); break;
+    case ItemType::kMatching: wanted = q.prompts.size(); break;
+  }
+  return r.size() < wanted ? ResponseState::kIncomplete : ResponseState::kAnswered;
+}
+
 std::string EncodeResponse(const Response& response) {
   std::string out;
   for (const std::string& id : response) {

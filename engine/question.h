@@ -63,6 +63,13 @@ inline constexpr double kDefaultBorderline = 0.70;
 // Returns true if `response` earns the item: all-or-nothing for every type.
 bool IsCorrect(const Question& question, const Response& response);
 
+// How far a response goes: nothing chosen, fewer choices than the question asks (a multiple-response
+// item with 1 of 2, an ordering with some steps placed, a matching with some prompts paired), or
+// complete. An incomplete response is scored (and wrong), but the screens show it apart, as the
+// real exam's review screen does.
+enum class ResponseState { kUnanswered, kIncomplete, kAnswered };
+ResponseState StateOf(const Question& question, const Response& response);
+
 // Joins a response for storage ("a,c"); ids never contain ','.
 std::string EncodeResponse(const Response& response);
 Response DecodeResponse(std::string_view encoded);

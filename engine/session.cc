@@ -43,8 +43,15 @@ Session::Session(Attempt attempt, const Clock& clock, AttemptLog& log)
 }
 
 int Session::answered_count() const {
-  return static_cast<int>(std::count_if(attempt_.items.begin(), attempt_.items.end(),
-                                        [](const AttemptItem& i) { return !i.response.empty(); }));
+  return static_cast<int>(std::count_if(attempt_.items.begin(), attempt_.items.end(), [](const AttemptItem& i) {
+    return StateOf(i.question, i.response) == ResponseState::kAnswered;
+  }));
+}
+
+int Session::incomplete_count() const {
+  return static_cast<int>(std::count_if(attempt_.items.begin(), attempt_.items.end(), [](const AttemptItem& i) {
+    return StateOf(i.question, i.response) == ResponseState::kIncomplete;
+  }));
 }
 
 int Session::flagged_count() const {
@@ -89,6 +96,16 @@ bool Session::SetFlag(bool flagged) {
   Accrue();
   AttemptItem& item = attempt_.items[static_cast<size_t>(position())];
   item.flagged = flagged;
+  log_.SaveItem(attempt_.id, position(), item);
+  return true;
+}
+
+bool Session::SetStruck(std::vector<std::string> struck) {
+  CheckDeadline();
+  if (!in_progress()) return false;
+  Accrue();
+  AttemptItem& item = attempt_.items[static_cast<size_t>(position())];
+  item.struck = std::move(struck);
   log_.SaveItem(attempt_.id, position(), item);
   return true;
 }

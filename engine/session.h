@@ -29,6 +29,7 @@ struct AttemptItem {
   std::vector<std::string> option_order;  // option ids in display order (letters A, B, ...)
   Response response;
   bool flagged = false;
+  std::vector<std::string> struck;  // option ids the learner struck out (ruled out); never an answer
   int64_t time_spent_ms = 0;
 };
 
@@ -72,7 +73,8 @@ class Session {
   const AttemptItem& item(int position) const { return attempt_.items[static_cast<size_t>(position)]; }
   const AttemptItem& current() const { return item(position()); }
   bool in_progress() const { return attempt_.status == AttemptStatus::kInProgress; }
-  int answered_count() const;
+  int answered_count() const;    // complete responses
+  int incomplete_count() const;  // fewer choices than asked (ResponseState::kIncomplete)
   int flagged_count() const;
 
   // Milliseconds until the deadline (0 once passed); INT64_MAX without a deadline.
@@ -83,6 +85,8 @@ class Session {
   bool Answer(Response response);
   bool Clear();
   bool SetFlag(bool flagged);
+  // Replaces the current item's struck-out options (ruled out by the learner; never an answer).
+  bool SetStruck(std::vector<std::string> struck);
   bool GoTo(int position);
 
   // Finishes the attempt as expired if its deadline has passed; returns true if it did so now.

@@ -24,7 +24,7 @@ int AttemptMinutes(const Blueprint& b, const AttemptOptions& options) {
   return minutes + (options.esl ? 30 : 0);
 }
 
-Attempt StartExamAttempt(Database& db, const Blueprint& b, const AttemptOptions& options, int64_t now_ms) {
+Attempt DrawExamAttempt(Database& db, const Blueprint& b, const AttemptOptions& options) {
   if (options.questions < 0 || options.questions > b.total_questions) {
     throw UsageError("--questions must be between 1 and " + std::to_string(b.total_questions) + " for " + b.code);
   }
@@ -38,9 +38,8 @@ Attempt StartExamAttempt(Database& db, const Blueprint& b, const AttemptOptions&
   attempt.mode = AttemptMode::kExam;
   attempt.blueprint = b;
   attempt.seed = options.seed;
-  attempt.started_ms = now_ms;
   attempt.minutes = AttemptMinutes(b, options);
-  attempt.deadline_ms = now_ms + int64_t{attempt.minutes} * 60000;
+  attempt.deadline_ms = int64_t{attempt.minutes} * 60000;  // from a start of 0, until the clock starts
   for (FormItem& f : form) {
     AttemptItem item;
     item.question = LoadQuestion(db, f.bank_id, f.question_id);
@@ -48,6 +47,13 @@ Attempt StartExamAttempt(Database& db, const Blueprint& b, const AttemptOptions&
     item.form = std::move(f);
     attempt.items.push_back(std::move(item));
   }
+  return attempt;
+}
+
+Attempt StartExamAttempt(Database& db, const Blueprint& b, const AttemptOptions& options, int64_t now_ms) {
+  Attempt attempt = DrawExamAttempt(db, b, options);
+  attempt.started_ms = now_ms;
+  attempt.deadline_ms = now_ms + int64_t{attempt.minutes} * 60000;
   CreateAttempt(db, attempt);
   return attempt;
 }

@@ -25,6 +25,10 @@ struct AttemptOptions {
 // or the override; +30 with esl.
 int AttemptMinutes(const Blueprint& blueprint, const AttemptOptions& options);
 
+// Draws an exam form and loads its questions, writing nothing: the attempt has no id and its clock
+// has not started (CreateAttempt with a clock starts it). Throws as StartExamAttempt does.
+Attempt DrawExamAttempt(Database& db, const Blueprint& blueprint, const AttemptOptions& options);
+
 // Draws and stores a new exam attempt starting at `now_ms`. Throws Error when the banks cannot
 // fill the form (with the numbers), UsageError for options out of range.
 Attempt StartExamAttempt(Database& db, const Blueprint& blueprint, const AttemptOptions& options,

@@ -34,12 +34,16 @@ int Run(const po::variables_map& vm, Context& c) {
     PrintScoreReport(c.out, attempt, ScoreAttempt(attempt), c.width);
     return 0;
   }
+  // One live process per attempt: refused here, before any screen opens, while another holds it.
+  const AttemptOwner me = ThisProcess(c.clock.NowMs());
+  TakeLease(db, id, me);
+  std::unique_ptr<Terminal> screen = OpenFullScreen(c, vm.count("plain") > 0);
   int64_t left = attempt.deadline_ms - c.clock.NowMs();
-  if (left > 0) {
+  if (left > 0 && !screen) {
     c.out << "Resuming attempt " << id << ": " << attempt.blueprint.code << ", question " << attempt.position + 1
           << " of " << attempt.items.size() << ", " << FormatDuration(left) << " left.\n";
   }
-  return RunAttempt(c, std::move(attempt), vm.count("plain") > 0);
+  return RunAttempt(c, std::move(attempt), std::move(screen), me);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "cli/answer_format.h"
 #include "cli/commands/command.h"
+#include "cli/exam_runner.h"
 #include "cli/tui/tui_exam.h"
 #include "engine/error.h"
 #include "engine/store/attempt_store.h"
@@ -41,16 +42,16 @@ int Run(const po::variables_map& vm, Context& c) {
   if (domain != 0 && attempt.blueprint.FindDomain(domain) == nullptr) {
     throw UsageError(attempt.blueprint.code + " has domains 1-" + std::to_string(attempt.blueprint.domains.size()));
   }
-  if (c.interactive && !vm.count("plain")) {
+  if (std::unique_ptr<Terminal> screen = OpenFullScreen(c, vm.count("plain") > 0)) {
     SqliteAttemptLog log(db);
     Session session(std::move(attempt), c.clock, log);
     TuiOptions options;
     options.color = c.color;
     options.answer_review = true;
-    options.incorrect_only = incorrect;
-    options.flagged_only = flagged;
-    options.domain_only = domain;
-    RunTuiExam(session, options);
+    options.answer_filters.incorrect = incorrect;
+    options.answer_filters.flagged = flagged;
+    options.answer_filters.domain = domain;
+    RunTuiExam(*screen, session, options);
     return 0;
   }
   const int w = c.width;

@@ -1,11 +1,14 @@
 // proctor take: sit a timed mock exam in the real format.
 #include <ostream>
 
+#include "cli/answer_format.h"
 #include "cli/commands/command.h"
 #include "cli/exam_runner.h"
+#include "cli/tui/start_screen.h"
 #include "engine/error.h"
 #include "engine/random.h"
 #include "engine/start_attempt.h"
+#include "engine/text.h"
 #include "engine/store/attempt_store.h"
 
 namespace proctor {
@@ -24,6 +27,24 @@ void Define(po::options_description& o, po::positional_options_description& p) {
   p.add("exam", 1);
 }
 
+// "CLF-C02 AWS Certified Cloud Practitioner: 65 questions (50 scored; ...), 90 minutes, pass line 700 of 1000."
+std::string Introduction(const StartInfo& info) {
+  return info.code + " " + info.name + ": " + CountOf(info.questions, "question") + " (" +
+         std::to_string(info.questions - info.unscored) + " scored; the unscored ones look the same), " +
+         std::to_string(info.minutes) + " minutes, pass line " + std::to_string(info.pass_score) + " of " +
+         std::to_string(info.scale_max) + ".";
+}
+
+// Line mode on a terminal (a screen reader, --plain): the clock starts when the learner says so.
+// Returns false if the learner leaves first. Pipes and scripts start at once.
+bool PlainStart(Context& c) {
+  if (!c.interactive) return true;
+  c.out << "Press Enter to start the exam and its clock, or type q and Enter to leave. > " << std::flush;
+  std::string line;
+  if (c.in.ReadLine(line, INT64_MAX) != LineSource::Status::kLine) return false;
+  return AsciiLower(std::string(Trim(line))) != "q";
+}
+
 int Run(const po::variables_map& vm, Context& c) {
   const Blueprint& b = c.catalog.Resolve(vm["exam"].as<std::string>(), c.Today());
   ExamStatus status = b.StatusOn(c.Today());
@@ -39,20 +60,50 @@ int Run(const po::variables_map& vm, Context& c) {
   if (vm.count("minutes")) options.minutes = vm["minutes"].as<int>();
   options.esl = vm.count("esl") > 0;
   if (vm.count("bank")) options.banks = vm["bank"].as<std::vector<std::string>>();
+  const bool plain = vm.count("plain") > 0;
 
   Database& db = c.Db();
   if (std::optional<int64_t> open = LatestInProgress(db)) {
     c.err << "Note: attempt " << *open << " is still in progress; 'proctor resume " << *open
           << "' continues it.\n";
   }
-  Attempt attempt = StartExamAttempt(db, b, options, c.clock.NowMs());
-  int scored = b.total_questions - b.unscored_questions;
-  if (options.questions > 0) scored = attempt.items.empty() ? 0 : static_cast<int>(std::count_if(
-      attempt.items.begin(), attempt.items.end(), [](const AttemptItem& i) { return i.form.scored; }));
-  c.out << b.code << " " << b.name << ": attempt " << attempt.id << ", " << attempt.items.size()
-        << " questions (" << scored << " scored; the unscored ones look the same), " << attempt.minutes
-        << " minutes, pass line " << b.pass_score << " of " << b.scale_max << ". Seed " << attempt.seed << ".\n";
-  return RunAttempt(c, std::move(attempt), vm.count("plain") > 0);
+  // Everything that can fail or wait happens before the clock starts: the form is drawn (nothing is
+  // stored yet), the screen opened, the start screen shown.
+  Attempt attempt = DrawExamAttempt(db, b, options);
+  const StartInfo info = StartInfoOf(attempt, options.esl);
+  std::unique_ptr<Terminal> screen = OpenFullScreen(c, plain);
+  if (screen) {
+    if (!RunStartScreen(*screen, info)) {
+      screen.reset();
+      c.out << "No exam was started; nothing was saved.\n";
+      return 0;
+    }
+    db.SetWaitNotice([&] {
+      ShowStartScreenNotice(*screen, info, "Waiting for another proctor to finish writing to the database (an import?). "
+                                           "The clock starts when your first question shows.");
+    });
+  } else {
+    c.out << Introduction(info) << "\n";
+    if (!PlainStart(c)) {
+      c.out << "No exam was started; nothing was saved.\n";
+      return 0;
+    }
+    db.SetWaitNotice([&] {
+      c.out << "(Waiting for another proctor to finish writing to the database, an import perhaps. The clock starts "
+               "when your first question shows.)\n"
+            << std::flush;
+    });
+  }
+  const AttemptOwner me = ThisProcess(c.clock.NowMs());
+  try {
+    CreateAttempt(db, attempt, &me, &c.clock);  // the clock starts once the write lock is ours
+  } catch (...) {
+    db.SetWaitNotice(nullptr);
+    throw;
+  }
+  db.SetWaitNotice(nullptr);
+  if (!screen) c.out << "Attempt " << attempt.id << " started; seed " << attempt.seed << ".\n";
+  return RunAttempt(c, std::move(attempt), std::move(screen), me);
 }
 
 }  // namespace
@@ -60,8 +111,9 @@ int Run(const po::variables_map& vm, Context& c) {
 const CommandSpec& TakeCommand() {
   static const CommandSpec spec{
       "take", "EXAM", "sit a timed mock exam in the real format",
-      "Every answer, flag and move is saved as it happens; if the program is closed, 'proctor resume'\n"
-      "continues with the time that is left (the clock keeps running, as in the real exam).",
+      "A start screen says what the exam is; the clock starts when you press Enter. Every answer, flag\n"
+      "and move is saved as it happens; if the program is closed, 'proctor resume' continues with the\n"
+      "time that is left (the clock keeps running, as in the real exam).",
       Define, Run};
   return spec;
 }

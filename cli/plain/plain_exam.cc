@@ -44,7 +44,7 @@ class PlainExam {
       }
       if (status == LineSource::Status::kEndOfInput) {
         out_ << "\nInput ended. Attempt " << s_.attempt().id << " is saved with "
-             << s_.answered_count() << " answers; continue it with 'proctor resume " << s_.attempt().id
+             << CountOf(ProgressOf(s_.attempt()).given(), "answer") << "; continue it with 'proctor resume " << s_.attempt().id
              << "' (the clock keeps running).\n";
         return PlainOutcome::kInputEnded;
       }
@@ -109,8 +109,7 @@ class PlainExam {
     }
     out_ << "\n";
     if (!item.response.empty()) out_ << "Your answer: " << ResponseLetters(item, item.response) << "\n";
-    out_ << "Answered " << s_.answered_count() << "/" << s_.size() << " | Flagged " << s_.flagged_count()
-         << " | Type letters to answer; n next, p previous, g N go to, f flag, review, end, ? help\n";
+    out_ << ProgressLine(ProgressOf(s_.attempt()), " | ") << " | Type letters to answer; n next, p previous, g N go to, f flag, review, end, ? help\n";
   }
 
   void Help() {
@@ -122,15 +121,17 @@ class PlainExam {
   }
 
   void Review() {
-    int unanswered = s_.size() - s_.answered_count();
-    out_ << "\nReview: " << s_.answered_count() << " answered, " << unanswered << " unanswered, "
-         << s_.flagged_count() << " flagged ('*' marks a flagged question). " << TimeLeft() << "\n";
+    const Progress p = ProgressOf(s_.attempt());
+    out_ << "\nReview: " << p.answered << " answered, " << (p.incomplete > 0 ? std::to_string(p.incomplete) + " incomplete, " : "")
+         << p.unanswered() << " unanswered, " << p.flagged
+         << " flagged ('*' marks a flagged question, '+' an incomplete one). " << TimeLeft() << "\n";
     const int cell = 10;
     int per_row = std::max(1, width_ / cell);
     for (int i = 0; i < s_.size(); ++i) {
       const AttemptItem& item = s_.item(i);
       std::string text = std::to_string(i + 1) + ":" + ResponseLetters(item, item.response);
       if (item.question.type == ItemType::kMatching && !item.response.empty()) text = std::to_string(i + 1) + ":matched";
+      if (StateOf(item.question, item.response) == ResponseState::kIncomplete) text += "+";
       if (item.flagged) text += "*";
       out_ << PadRight(text, cell);
       if ((i + 1) % per_row == 0 || i + 1 == s_.size()) out_ << "\n";
@@ -221,9 +222,9 @@ class PlainExam {
   }
 
   void EndExam() {
-    int unanswered = s_.size() - s_.answered_count();
-    out_ << "You have " << unanswered << " unanswered and " << s_.flagged_count()
-         << " flagged questions. End the exam and submit it for scoring? (y/N) " << std::flush;
+    const std::string warning = EndWarning(ProgressOf(s_.attempt()));
+    out_ << (warning.empty() ? "Every question is answered and none is flagged." : warning)
+         << " End the exam and submit it for scoring? (y/N) " << std::flush;
     std::string reply;
     LineSource::Status status = in_.ReadLine(reply, std::max<int64_t>(s_.RemainingMs(), 1));
     if (status == LineSource::Status::kTimeout) {

@@ -20,13 +20,7 @@ ExamController::ExamController(Session& session, ViewState view) : session_(sess
 }
 
 ExamSnapshot ExamController::Snapshot() const {
-  ExamSnapshot s;
-  s.attempt = &session_.attempt();
-  s.remaining_ms = session_.RemainingMs();
-  s.answered = session_.answered_count();
-  s.flagged = session_.flagged_count();
-  s.report = session_.report() ? &*session_.report() : nullptr;
-  return s;
+  return SnapshotOf(session_.attempt(), session_.RemainingMs(), session_.report() ? &*session_.report() : nullptr);
 }
 
 void ExamController::ClearNotice() {
@@ -35,6 +29,8 @@ void ExamController::ClearNotice() {
 }
 
 void ExamController::ShowReport() {
+  // The report says how the exam ended (time up, or submitted): no notice repeats it.
+  ClearNotice();
   view_.screen = Screen::kReport;
   view_.scroll = 0;
 }
@@ -43,8 +39,6 @@ void ExamController::Tick() {
   if (!session_.in_progress()) return;
   if (session_.CheckDeadline()) {
     ShowReport();
-    view_.notice = "Time is up. The exam ended by itself and was scored with your saved answers.";
-    view_.notice_is_warning = true;
     return;
   }
   int64_t remaining = session_.RemainingMs();
@@ -72,66 +66,34 @@ bool ExamController::HandleKey(const KeyEvent& key, int width, int height) {
   return !quit_;
 }
 
+void ExamController::AskToLeave() {
+  if (!session_.in_progress()) {
+    quit_ = true;
+    return;
+  }
+  view_.dialog_return = view_.screen;
+  view_.screen = Screen::kConfirmQuit;
+}
+
 void ExamController::Apply(const ActionEvent& a, int width, int height) {
   switch (view_.screen) {
     case Screen::kQuestion:
       ApplyQuestion(a, width, height);
       return;
-    case Screen::kReview: {
-      const Attempt& attempt = session_.attempt();
-      std::vector<int> list = ReviewList(attempt, view_.filter);
-      const int per_row = std::max(1, (width - 2) / 12);
-      const int last = std::max(0, static_cast<int>(list.size()) - 1);
-      switch (a.action) {
-        case Action::kLeft: view_.review_cursor = std::max(0, view_.review_cursor - 1); break;
-        case Action::kRight: view_.review_cursor = std::min(last, view_.review_cursor + 1); break;
-        case Action::kCursorUp: view_.review_cursor = std::max(0, view_.review_cursor - per_row); break;
-        case Action::kCursorDown: view_.review_cursor = std::min(last, view_.review_cursor + per_row); break;
-        case Action::kTop: view_.review_cursor = 0; break;
-        case Action::kBottom: view_.review_cursor = last; break;
-        case Action::kFilterAll: view_.filter = ReviewFilter::kAll; view_.review_cursor = 0; break;
-        case Action::kFilterFlagged: view_.filter = ReviewFilter::kFlagged; view_.review_cursor = 0; break;
-        case Action::kFilterUnanswered: view_.filter = ReviewFilter::kUnanswered; view_.review_cursor = 0; break;
-        case Action::kDigit:
-          if (view_.go_to.size() < 3) view_.go_to += static_cast<char>('0' + a.index);
-          break;
-        case Action::kUndo:
-          if (!view_.go_to.empty()) view_.go_to.pop_back();
-          break;
-        case Action::kOpen:
-          if (!view_.go_to.empty()) {
-            int n = std::stoi(view_.go_to);
-            view_.go_to.clear();
-            if (n < 1 || n > session_.size()) {
-              view_.notice = "There is no question " + std::to_string(n) + "; the questions are 1-" + std::to_string(session_.size()) + ".";
-              break;
-            }
-            if (!session_.GoTo(n - 1)) { ShowReport(); return; }
-            view_.screen = Screen::kQuestion;
-            view_.cursor = 0;
-            view_.scroll = 0;
-          } else if (!list.empty()) {
-            if (!session_.GoTo(list[static_cast<size_t>(std::min(view_.review_cursor, last))])) { ShowReport(); return; }
-            view_.screen = Screen::kQuestion;
-            view_.cursor = 0;
-            view_.scroll = 0;
-          }
-          break;
-        case Action::kEnd: view_.screen = Screen::kConfirmEnd; break;
-        case Action::kBack: view_.screen = Screen::kQuestion; view_.go_to.clear(); break;
-        case Action::kHelp: view_.help_return = Screen::kReview; view_.screen = Screen::kHelp; view_.scroll = 0; break;
-        case Action::kQuit: quit_ = true; break;
-        default: break;
-      }
+    case Screen::kReview:
+      ApplyReview(a, width);
       return;
-    }
     case Screen::kConfirmEnd:
       if (a.action == Action::kYes) {
         session_.Submit();
         ShowReport();
       } else if (a.action == Action::kNo) {
-        view_.screen = Screen::kQuestion;
+        view_.screen = view_.dialog_return;
       }
+      return;
+    case Screen::kConfirmQuit:
+      if (a.action == Action::kYes) quit_ = true;
+      if (a.action == Action::kNo) view_.screen = view_.dialog_return;
       return;
     case Screen::kHelp:
       if (a.action == Action::kBack) {
@@ -144,30 +106,138 @@ void ExamController::Apply(const ActionEvent& a, int width, int height) {
       }
       return;
     case Screen::kReport:
-    case Screen::kAnswerReview: {
       if (a.action == Action::kQuit) quit_ = true;
       if (a.action == Action::kScrollUp) view_.scroll = std::max(0, view_.scroll - 1);
       if (a.action == Action::kScrollDown) view_.scroll += 1;
-      if (view_.screen == Screen::kReport && a.action == Action::kOpen) {
-        view_.screen = Screen::kAnswerReview;
-        view_.answer_review = 0;
-        view_.scroll = 0;
-        ClearNotice();
-      }
-      if (view_.screen == Screen::kAnswerReview) {
-        int count = static_cast<int>(AnswerReviewList(session_.attempt(), view_).size());
-        if (a.action == Action::kNext) view_.answer_review = std::min(std::max(0, count - 1), view_.answer_review + 1), view_.scroll = 0;
-        if (a.action == Action::kPrev) view_.answer_review = std::max(0, view_.answer_review - 1), view_.scroll = 0;
-        if (a.action == Action::kToggleIncorrect) {
-          view_.incorrect_only = !view_.incorrect_only;
-          view_.answer_review = 0;
-          view_.scroll = 0;
-        }
-      }
+      if (a.action == Action::kOpen) OpenAnswerReview();
       view_.scroll = std::min(view_.scroll, ScrollLimit(Snapshot(), view_, width, height));
       return;
-    }
+    case Screen::kAnswerReview:
+      ApplyAnswerReview(a, width, height);
+      return;
   }
+}
+
+void ExamController::ApplyReview(const ActionEvent& a, int width) {
+  const Attempt& attempt = session_.attempt();
+  std::vector<int> list = ReviewList(attempt, view_.filter);
+  const int per_row = std::max(1, (width - 2) / kReviewCellWidth);
+  const int last = std::max(0, static_cast<int>(list.size()) - 1);
+  const auto filter = [&](ReviewFilter f) {
+    view_.filter = f;
+    view_.review_cursor = 0;
+  };
+  switch (a.action) {
+    case Action::kLeft: view_.review_cursor = std::max(0, view_.review_cursor - 1); break;
+    case Action::kRight: view_.review_cursor = std::min(last, view_.review_cursor + 1); break;
+    case Action::kCursorUp: view_.review_cursor = std::max(0, view_.review_cursor - per_row); break;
+    case Action::kCursorDown: view_.review_cursor = std::min(last, view_.review_cursor + per_row); break;
+    case Action::kTop: view_.review_cursor = 0; break;
+    case Action::kBottom: view_.review_cursor = last; break;
+    case Action::kFilterAll: filter(ReviewFilter::kAll); break;
+    case Action::kFilterFlagged: filter(ReviewFilter::kFlagged); break;
+    case Action::kFilterUnanswered: filter(ReviewFilter::kUnanswered); break;
+    case Action::kFilterIncomplete: filter(ReviewFilter::kIncomplete); break;
+    case Action::kDigit:
+      if (view_.go_to.size() < 3) view_.go_to += static_cast<char>('0' + a.index);
+      break;
+    case Action::kUndo:
+      if (!view_.go_to.empty()) view_.go_to.pop_back();
+      break;
+    case Action::kOpen: {
+      int to = -1;
+      if (!view_.go_to.empty()) {
+        int n = std::stoi(view_.go_to);
+        view_.go_to.clear();
+        if (n < 1 || n > session_.size()) {
+          view_.notice = "There is no question " + std::to_string(n) + "; the questions are 1-" + std::to_string(session_.size()) + ".";
+          break;
+        }
+        to = n - 1;
+      } else if (!list.empty()) {
+        to = list[static_cast<size_t>(std::min(view_.review_cursor, last))];
+      }
+      if (to < 0) break;
+      if (!session_.GoTo(to)) {
+        ShowReport();
+        return;
+      }
+      view_.screen = Screen::kQuestion;
+      view_.cursor = 0;
+      view_.scroll = 0;
+      break;
+    }
+    case Action::kEnd: view_.dialog_return = Screen::kReview; view_.screen = Screen::kConfirmEnd; break;
+    case Action::kBack: view_.screen = Screen::kQuestion; view_.go_to.clear(); break;
+    case Action::kHelp: view_.help_return = Screen::kReview; view_.screen = Screen::kHelp; view_.scroll = 0; break;
+    case Action::kQuit: AskToLeave(); break;
+    default: break;
+  }
+}
+
+void ExamController::ApplyAnswerReview(const ActionEvent& a, int width, int height) {
+  const Attempt& attempt = session_.attempt();
+  AnswerFilters& f = view_.answer_filters;
+  // Which question is shown now, so a filter change keeps it when it still matches.
+  std::vector<int> before = AnswerReviewList(attempt, f);
+  const int shown = before.empty() ? -1 : before[static_cast<size_t>(std::clamp(view_.answer_review, 0, static_cast<int>(before.size()) - 1))];
+  bool refilter = false;
+  switch (a.action) {
+    case Action::kQuit: quit_ = true; return;
+    case Action::kScrollUp: view_.scroll = std::max(0, view_.scroll - 1); break;
+    case Action::kScrollDown: view_.scroll += 1; break;
+    case Action::kNext:
+      view_.answer_review = std::min(std::max(0, static_cast<int>(before.size()) - 1), view_.answer_review + 1);
+      view_.scroll = 0;
+      break;
+    case Action::kPrev:
+      view_.answer_review = std::max(0, view_.answer_review - 1);
+      view_.scroll = 0;
+      break;
+    case Action::kFilterAll: f = AnswerFilters{}; refilter = true; break;
+    case Action::kToggleIncorrect: f.incorrect = !f.incorrect; refilter = true; break;
+    case Action::kToggleFlagged: f.flagged = !f.flagged; refilter = true; break;
+    case Action::kToggleUnscored: f.unscored = !f.unscored; refilter = true; break;
+    case Action::kToggleIncomplete: f.incomplete = !f.incomplete; refilter = true; break;
+    case Action::kNextDomain:
+      f.domain = f.domain >= static_cast<int>(attempt.blueprint.domains.size()) ? 0 : f.domain + 1;
+      refilter = true;
+      break;
+    case Action::kDigit:
+      if (view_.go_to.size() < 3) view_.go_to += static_cast<char>('0' + a.index);
+      break;
+    case Action::kUndo:
+      if (!view_.go_to.empty()) view_.go_to.pop_back();
+      break;
+    case Action::kOpen: {
+      if (view_.go_to.empty()) break;
+      int n = std::stoi(view_.go_to);
+      view_.go_to.clear();
+      if (n < 1 || n > session_.size()) {
+        view_.notice = "There is no question " + std::to_string(n) + "; the questions are 1-" + std::to_string(session_.size()) + ".";
+        break;
+      }
+      std::vector<int> list = AnswerReviewList(attempt, f);
+      auto it = std::find(list.begin(), list.end(), n - 1);
+      if (it == list.end()) {  // not under the filters: show every question, at that one
+        f = AnswerFilters{};
+        list = AnswerReviewList(attempt, f);
+        it = std::find(list.begin(), list.end(), n - 1);
+      }
+      view_.answer_review = static_cast<int>(it - list.begin());
+      view_.scroll = 0;
+      break;
+    }
+    case Action::kHelp: view_.help_return = Screen::kAnswerReview; view_.screen = Screen::kHelp; view_.scroll = 0; return;
+    default: break;
+  }
+  if (refilter) {
+    std::vector<int> after = AnswerReviewList(attempt, f);
+    auto it = std::find(after.begin(), after.end(), shown);
+    view_.answer_review = it == after.end() ? 0 : static_cast<int>(it - after.begin());
+    view_.scroll = 0;
+  }
+  view_.scroll = std::min(view_.scroll, ScrollLimit(Snapshot(), view_, width, height));
 }
 
 void ExamController::ApplyQuestion(const ActionEvent& a, int width, int height) {
@@ -205,9 +275,11 @@ void ExamController::ApplyQuestion(const ActionEvent& a, int width, int height) 
       break;
     }
     case Action::kFlag: ok = session_.SetFlag(!item.flagged); break;
+    case Action::kStrike: ok = Strike(); break;
     case Action::kClearAnswer: ok = session_.Clear(); break;
     case Action::kUndo:
-      if (q.type == ItemType::kOrdering && !item.response.empty()) {
+      if ((q.type == ItemType::kOrdering || q.type == ItemType::kMatching) && !item.response.empty()) {
+        // Ordering: the last step placed; matching: the last pair made (pairs are kept in the order made).
         Response r = item.response;
         r.pop_back();
         ok = session_.Answer(r);
@@ -220,9 +292,9 @@ void ExamController::ApplyQuestion(const ActionEvent& a, int width, int height) 
       view_.review_cursor = it == list.end() ? 0 : static_cast<int>(it - list.begin());
       break;
     }
-    case Action::kEnd: view_.screen = Screen::kConfirmEnd; break;
+    case Action::kEnd: view_.dialog_return = Screen::kQuestion; view_.screen = Screen::kConfirmEnd; break;
     case Action::kHelp: view_.help_return = Screen::kQuestion; view_.screen = Screen::kHelp; view_.scroll = 0; break;
-    case Action::kQuit: quit_ = true; break;
+    case Action::kQuit: AskToLeave(); break;
     default: break;
   }
   if (!ok || !session_.in_progress()) {
@@ -230,6 +302,21 @@ void ExamController::ApplyQuestion(const ActionEvent& a, int width, int height) 
     Tick();
     ShowReport();
   }
+}
+
+bool ExamController::Strike() {
+  const AttemptItem& item = session_.current();
+  if (item.question.type != ItemType::kSingle && item.question.type != ItemType::kMultiple) {
+    view_.notice = "Striking out is for questions with options to choose from.";
+    return true;
+  }
+  if (view_.cursor < 0 || view_.cursor >= static_cast<int>(item.option_order.size())) return true;
+  const std::string& id = item.option_order[static_cast<size_t>(view_.cursor)];
+  std::vector<std::string> struck = item.struck;
+  auto it = std::find(struck.begin(), struck.end(), id);
+  if (it == struck.end()) struck.push_back(id);
+  else struck.erase(it);
+  return session_.SetStruck(std::move(struck));
 }
 
 void ExamController::Choose(int index) {
@@ -244,8 +331,17 @@ void ExamController::Choose(int index) {
       break;
     case ItemType::kMultiple: {
       auto it = std::find(r.begin(), r.end(), id);
-      if (it == r.end()) r.push_back(id);
-      else r.erase(it);
+      if (it != r.end()) {
+        r.erase(it);
+      } else if (static_cast<int>(r.size()) >= q.ChooseCount()) {
+        // As the test centre does: never more than asked, and never a choice dropped silently.
+        view_.cursor = index;
+        view_.notice = "This question asks for " + CountWord(q.ChooseCount()) +
+                       ". Press a chosen letter again to unchoose it first.";
+        return;
+      } else {
+        r.push_back(id);
+      }
       break;
     }
     case ItemType::kOrdering:

@@ -21,6 +21,7 @@ enum class Style : uint8_t {
   kDim,
   kCorrect,
   kWrong,
+  kStruck,     // an option the learner struck out: dimmed, and struck through where the terminal can
 };
 
 struct Cell {

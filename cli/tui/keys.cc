@@ -143,6 +143,7 @@ ActionEvent MapKey(const KeyEvent& key, Screen screen, int option_count) {
         case 'f': return {Action::kFlag};
         case 'r': return {Action::kReview};
         case 'e': return {Action::kEnd};
+        case 's': case '-': return {Action::kStrike};
         case '?': case 'h': return {Action::kHelp};
         case 'x': return {Action::kClearAnswer};
         case 'q': return {Action::kQuit};
@@ -160,11 +161,13 @@ ActionEvent MapKey(const KeyEvent& key, Screen screen, int option_count) {
       if (key.kind == K::kEscape) return {Action::kBack};
       if (key.kind == K::kBackspace) return {Action::kUndo};
       if (key.kind == K::kCtrl && key.ch == 'e') return {Action::kEnd};
+      if (key.kind == K::kCtrl && key.ch == 'c') return {Action::kQuit};
       if (c >= '0' && c <= '9') return {Action::kDigit, static_cast<int>(c - '0')};
       switch (c) {
         case 'a': return {Action::kFilterAll};
         case 'f': return {Action::kFilterFlagged};
         case 'u': return {Action::kFilterUnanswered};
+        case 'i': return {Action::kFilterIncomplete};
         case 'e': return {Action::kEnd};
         case 'r': return {Action::kBack};
         case '?': return {Action::kHelp};
@@ -172,6 +175,7 @@ ActionEvent MapKey(const KeyEvent& key, Screen screen, int option_count) {
         default: return {};
       }
     case Screen::kConfirmEnd:
+    case Screen::kConfirmQuit:
       if (c == 'y') return {Action::kYes};
       if (c == 'n' || key.kind == K::kEscape) return {Action::kNo};
       return {};
@@ -191,9 +195,20 @@ ActionEvent MapKey(const KeyEvent& key, Screen screen, int option_count) {
       if (key.kind == K::kRight || c == 'n') return {Action::kNext};
       if (key.kind == K::kUp) return {Action::kScrollUp};
       if (key.kind == K::kDown) return {Action::kScrollDown};
-      if (c == 'i') return {Action::kToggleIncorrect};
-      if (c == 'q' || key.kind == K::kEscape) return {Action::kQuit};
-      return {};
+      if (key.kind == K::kEnter) return {Action::kOpen};
+      if (key.kind == K::kBackspace) return {Action::kUndo};
+      if (c >= '0' && c <= '9') return {Action::kDigit, static_cast<int>(c - '0')};
+      switch (c) {
+        case 'a': return {Action::kFilterAll};
+        case 'i': case 'w': return {Action::kToggleIncorrect};
+        case 'f': return {Action::kToggleFlagged};
+        case 'u': return {Action::kToggleUnscored};
+        case 'c': return {Action::kToggleIncomplete};
+        case 'd': return {Action::kNextDomain};
+        case '?': return {Action::kHelp};
+        case 'q': return {Action::kQuit};
+        default: return key.kind == K::kEscape ? ActionEvent{Action::kQuit} : ActionEvent{};
+      }
   }
   return {};
 }

@@ -19,8 +19,9 @@ struct KeyEvent {
 
 enum class Action {
   kNone, kChoose, kChooseCursor, kCursorUp, kCursorDown, kNext, kPrev, kFlag, kReview, kEnd, kHelp,
-  kBack, kYes, kNo, kScrollUp, kScrollDown, kFilterAll, kFilterFlagged, kFilterUnanswered, kOpen,
-  kQuit, kUndo, kClearAnswer, kToggleIncorrect, kLeft, kRight, kTop, kBottom, kDigit
+  kBack, kYes, kNo, kScrollUp, kScrollDown, kFilterAll, kFilterFlagged, kFilterUnanswered, kFilterIncomplete,
+  kOpen, kQuit, kUndo, kClearAnswer, kLeft, kRight, kTop, kBottom, kDigit, kStrike,
+  kToggleIncorrect, kToggleFlagged, kToggleUnscored, kToggleIncomplete, kNextDomain
 };
 
 struct ActionEvent {
@@ -42,9 +43,10 @@ KeyEvent DecodeEscape(const std::function<int(int)>& next);
 // (parameters up to a final M or m), else the X10 form's three bytes. Returns kIgnored.
 KeyEvent SkipMouseReport(const std::function<int(int)>& next, bool sgr);
 
-// Maps a key to an action. On the question screen, letters and digits choose options; F flags and
-// E ends unless the question has an option with that letter (then Ctrl-F / Ctrl-E, or the review
-// screen, do it).
+// Maps a key to an action. On the question screen, letters and digits choose options; F flags, E
+// ends, S strikes out and the other command letters work unless the question has an option with
+// that letter (then Ctrl-F / Ctrl-E, '-' to strike, or the review screen, do it). The whole map is
+// in docs/design.md ("The exam room's keys").
 ActionEvent MapKey(const KeyEvent& key, Screen screen, int option_count);
 
 }  // namespace proctor

@@ -6,17 +6,15 @@
 
 #include "cli/answer_format.h"
 #include "cli/report.h"
+#include "cli/tui/render_parts.h"
 #include "engine/text.h"
 
 namespace proctor {
 
-namespace {
+namespace render {
 
-// Layout: row 0 header, row 1 notice, rows 2..h-3 body, row h-2 status, row h-1 footer.
-constexpr int kBodyTop = 2;
-
-void AddWrapped(std::vector<BodyLine>& lines, std::string_view text, int width, Style style = Style::kNormal,
-                const std::string& first_prefix = "", const std::string& rest_prefix = "", int option = -1) {
+void AddWrapped(std::vector<BodyLine>& lines, std::string_view text, int width, Style style,
+                const std::string& first_prefix, const std::string& rest_prefix, int option) {
   int inner = std::max(10, width - DisplayWidth(first_prefix));
   std::vector<std::string> wrapped = WrapText(SanitizeForTerminal(text), inner);
   if (wrapped.empty()) wrapped.push_back("");
@@ -50,16 +48,16 @@ void Header(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
   const Attempt& a = *exam.attempt;
   f.FillRow(0, Style::kBar);
   std::string middle;
-  switch (view.screen) {
-    case Screen::kQuestion:
-    case Screen::kConfirmEnd:
-    case Screen::kHelp:
-      middle = "Question " + std::to_string(a.position + 1) + " of " + std::to_string(a.items.size());
-      if (a.items[static_cast<size_t>(a.position)].flagged) middle += "  [Flagged]";
-      break;
+  Screen screen = view.screen == Screen::kHelp ? view.help_return : view.screen;
+  if (screen == Screen::kConfirmQuit || screen == Screen::kConfirmEnd) screen = view.dialog_return;
+  switch (screen) {
     case Screen::kReview: middle = "Review"; break;
     case Screen::kReport: middle = "Score report"; break;
     case Screen::kAnswerReview: middle = "Answer review"; break;
+    default:
+      middle = "Question " + std::to_string(a.position + 1) + " of " + std::to_string(a.items.size());
+      if (a.items[static_cast<size_t>(a.position)].flagged) middle += "  [Flagged]";
+      break;
   }
   std::string time = exam.report ? "Finished" : TimeText(exam);
   int time_col = f.width() - DisplayWidth(time) - 1;
@@ -76,7 +74,6 @@ void Footer(Frame& f, const std::string& keys, const std::string& status) {
   f.Put(f.height() - 2, 0, TruncateToWidth(" " + status, f.width()), Style::kDim);
 }
 
-// Draws body lines from view.scroll (clamped); returns true if there is more below.
 void DrawBody(Frame& f, const std::vector<BodyLine>& lines, int scroll, int cursor_option, std::string* hint) {
   int height = BodyHeight(f.height());
   int max_scroll = std::max(0, static_cast<int>(lines.size()) - height);
@@ -94,15 +91,35 @@ void DrawBody(Frame& f, const std::vector<BodyLine>& lines, int scroll, int curs
   }
 }
 
-std::string CountsText(const ExamSnapshot& exam) {
-  return "Answered " + std::to_string(exam.answered) + "/" + std::to_string(exam.attempt->items.size()) +
-         " \xC2\xB7 Flagged " + std::to_string(exam.flagged);
-}
-
 std::string WithHint(std::string status, const std::string& hint, int width) {
   if (hint.empty()) return status;
   int gap = width - 2 - DisplayWidth(status) - DisplayWidth(hint);
   return status + std::string(static_cast<size_t>(std::max(2, gap)), ' ') + hint;
+}
+
+}  // namespace render
+
+namespace {
+
+using namespace render;  // NOLINT: this file is the render functions' home
+
+const char* const kDot = " \xC2\xB7 ";
+
+std::string CountsText(const ExamSnapshot& exam) { return ProgressLine(exam.progress, kDot); }
+
+// The footer's keys, shortest first to go when the terminal is narrow: "S strike" is in the help.
+std::string QuestionKeys(const AttemptItem& item, int width) {
+  size_t n = item.option_order.size();
+  bool has_e = n >= 5;
+  bool has_f = n >= 6;
+  bool has_s = n >= 19;
+  std::string keys = std::string("A-") + OptionLetter(std::min<size_t>(n, 26) - 1) + " choose  ";
+  if (item.question.type == ItemType::kMultiple) keys += "Space toggle  ";
+  keys += std::string("\xE2\x86\x90/\xE2\x86\x92 move  ") + (has_f ? "^F" : "F") + " flag  R review  " +
+          (has_e ? "^E" : "E") + " end  ? help";
+  const bool strikable = item.question.type == ItemType::kSingle || item.question.type == ItemType::kMultiple;
+  std::string with_strike = keys + (has_s ? "  - strike" : "  S strike");
+  return strikable && DisplayWidth(with_strike) + 2 <= width ? with_strike : keys;
 }
 
 void RenderQuestion(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
@@ -110,33 +127,56 @@ void RenderQuestion(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
   std::vector<BodyLine> lines = QuestionBody(item, view, f.width() - 2);
   std::string hint;
   DrawBody(f, lines, view.scroll, view.cursor, &hint);
-  size_t n = item.option_order.size();
-  bool has_e = n >= 5;
-  bool has_f = n >= 6;
-  std::string keys = std::string("A-") + OptionLetter(n - 1) + " choose  ";
-  if (item.question.type == ItemType::kMultiple) keys += "Space toggle  ";
-  keys += std::string("\xE2\x86\x90/\xE2\x86\x92 move  ") + (has_f ? "^F" : "F") + " flag  R review  " +
-          (has_e ? "^E" : "E") + " end  ? help";
-  Footer(f, keys, WithHint(CountsText(exam), hint, f.width()));
+  std::string status = CountsText(exam);
+  if (item.question.type == ItemType::kMultiple) {
+    // As the test centre's footer does: how many to choose, and how many are chosen.
+    status = "Choose " + CountWord(item.question.ChooseCount()) + kDot + std::to_string(item.response.size()) +
+             " selected    " + status;
+  }
+  Footer(f, QuestionKeys(item, f.width()), WithHint(status, hint, f.width()));
+}
+
+// One review-grid cell, never wider than kReviewCellWidth - 1: the number with its flag mark,
+// then the answer with a '+' when it is incomplete.
+std::string ReviewCell(const AttemptItem& item, int number) {
+  std::string answer;
+  const ResponseState state = StateOf(item.question, item.response);
+  if (state == ResponseState::kUnanswered) {
+    answer = "--";
+  } else if (item.question.type == ItemType::kMatching) {
+    answer = state == ResponseState::kAnswered
+                 ? "match"
+                 : std::to_string(item.response.size()) + "/" + std::to_string(item.question.prompts.size());
+  } else {
+    answer = TruncateToWidth(ResponseLetters(item, item.response), 5);
+  }
+  if (state == ResponseState::kIncomplete) answer += "+";
+  std::string num = std::to_string(number);
+  if (num.size() < 2) num = " " + num;
+  return PadRight(num + (item.flagged ? "*" : " ") + " " + answer, kReviewCellWidth - 1);
 }
 
 void RenderReview(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
   const Attempt& a = *exam.attempt;
-  int unanswered = static_cast<int>(a.items.size()) - exam.answered;
-  f.Put(kBodyTop, 1, std::to_string(exam.answered) + " answered, " + std::to_string(unanswered) + " unanswered, " +
-                         std::to_string(exam.flagged) + " flagged.  * marks a flagged question.", Style::kBold);
+  const Progress& p = exam.progress;
+  std::string summary = std::to_string(p.answered) + " answered, ";
+  if (p.incomplete > 0) summary += std::to_string(p.incomplete) + " incomplete, ";
+  summary += std::to_string(p.unanswered()) + " unanswered, " + std::to_string(p.flagged) + " flagged.";
+  f.Put(kBodyTop, 1, summary, Style::kBold);
+  f.Put(kBodyTop, 1 + DisplayWidth(summary), "  * flagged  + incomplete", Style::kDim);
   int col = f.Put(kBodyTop + 1, 1, "Show: ");
-  const std::pair<ReviewFilter, const char*> filters[] = {
-      {ReviewFilter::kAll, "[A] all"}, {ReviewFilter::kFlagged, "[F] flagged"}, {ReviewFilter::kUnanswered, "[U] unanswered"}};
+  const std::pair<ReviewFilter, const char*> filters[] = {{ReviewFilter::kAll, "[A] all"},
+                                                          {ReviewFilter::kFlagged, "[F] flagged"},
+                                                          {ReviewFilter::kUnanswered, "[U] unanswered"},
+                                                          {ReviewFilter::kIncomplete, "[I] incomplete"}};
   for (const auto& [filter, label] : filters) {
     col = f.Put(kBodyTop + 1, col, label, filter == view.filter ? Style::kSelected : Style::kDim);
-    col = f.Put(kBodyTop + 1, col, "  ");
+    col = f.Put(kBodyTop + 1, col, " ");
   }
   col = f.Put(kBodyTop + 1, col + 2, "Go to: ", Style::kDim);
   f.Put(kBodyTop + 1, col, view.go_to.empty() ? "type a number" : view.go_to + "_", view.go_to.empty() ? Style::kDim : Style::kBold);
   std::vector<int> list = ReviewList(a, view.filter);
-  const int cell = 12;
-  int per_row = std::max(1, (f.width() - 2) / cell);
+  int per_row = std::max(1, (f.width() - 2) / kReviewCellWidth);
   int rows_available = BodyHeight(f.height()) - 3;
   int cursor_row = view.review_cursor / per_row;
   int first_row = std::max(0, cursor_row - rows_available + 1);
@@ -145,63 +185,124 @@ void RenderReview(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
     int row = static_cast<int>(i) / per_row - first_row;
     if (row < 0 || row >= rows_available) continue;
     const AttemptItem& item = a.items[static_cast<size_t>(list[i])];
-    std::string answer = item.response.empty() ? "--" : ResponseLetters(item, item.response);
-    if (item.question.type == ItemType::kMatching && !item.response.empty()) answer = "match";
-    std::string text = PadRight(std::to_string(list[i] + 1), 3) + " " + TruncateToWidth(answer, 5);
-    text = PadRight(text, 9) + (item.flagged ? "*" : " ");
     bool at_cursor = static_cast<int>(i) == view.review_cursor;
-    int x = 1 + (static_cast<int>(i) % per_row) * cell;
-    f.Put(kBodyTop + 3 + row, x, PadRight(text, cell - 1),
+    int x = 1 + (static_cast<int>(i) % per_row) * kReviewCellWidth;
+    f.Put(kBodyTop + 3 + row, x, ReviewCell(item, list[i] + 1),
           at_cursor ? Style::kCursor : (item.response.empty() ? Style::kDim : Style::kNormal));
   }
-  Footer(f, "Arrows or a number, Enter open  A/F/U filter  E end exam  Esc back", CountsText(exam));
+  Footer(f, "Arrows or a number, Enter open  A/F/U/I filter  E end exam  Esc back", CountsText(exam));
+}
+
+void RenderDialog(Frame& f, const ExamSnapshot& exam, const std::vector<BodyLine>& lines, const std::string& keys) {
+  DrawBody(f, lines, 0, -1, nullptr);
+  Footer(f, keys, CountsText(exam));
 }
 
 void RenderConfirmEnd(Frame& f, const ExamSnapshot& exam) {
-  int unanswered = static_cast<int>(exam.attempt->items.size()) - exam.answered;
   std::vector<BodyLine> lines;
   int w = f.width() - 2;
   lines.push_back({"End the exam?", Style::kBold});
   lines.push_back({""});
-  if (unanswered == 0 && exam.flagged == 0) {
+  const std::string warning = EndWarning(exam.progress);
+  if (warning.empty()) {
     AddWrapped(lines, "Every question is answered and none is flagged.", w);
   } else {
-    AddWrapped(lines, "You have " + std::to_string(unanswered) + " unanswered and " + std::to_string(exam.flagged) +
-                          " flagged questions. Unanswered questions count as wrong.", w,
-               unanswered > 0 ? Style::kWarn : Style::kNormal);
+    AddWrapped(lines, warning, w, exam.progress.given() < exam.progress.total || exam.progress.incomplete > 0 ? Style::kWarn : Style::kNormal);
   }
   AddWrapped(lines, "Once the exam ends you cannot change your answers.", w);
   lines.push_back({""});
   lines.push_back({"[Y] End the exam and see my score     [N] Go back", Style::kBold});
-  DrawBody(f, lines, 0, -1, nullptr);
-  Footer(f, "Y end exam  N go back", CountsText(exam));
+  RenderDialog(f, exam, lines, "Y end exam  N go back");
 }
 
-const char* const kHelpLines[] = {
-    "Keys",
+void RenderConfirmQuit(Frame& f, const ExamSnapshot& exam) {
+  std::vector<BodyLine> lines;
+  int w = f.width() - 2;
+  lines.push_back({"Leave the exam for now?", Style::kBold});
+  lines.push_back({""});
+  AddWrapped(lines, "Your answers are saved and attempt " + std::to_string(exam.attempt->id) +
+                        " stays open: 'proctor resume' continues it at this question.", w);
+  AddWrapped(lines, "The clock keeps running while you are away, as in the real exam.", w,
+             exam.remaining_ms == INT64_MAX ? Style::kNormal : Style::kWarn);
+  lines.push_back({""});
+  lines.push_back({"[Y] Leave     [N] Stay", Style::kBold});
+  RenderDialog(f, exam, lines, "Y leave  N stay");
+}
+
+const char* const kQuestionHelp[] = {
+    "Keys on a question",
     "",
     "A-E or 1-9     choose an option (toggles it on multiple-response questions)",
     "Up/Down        move the cursor; Space or Enter chooses the option under it",
+    "Home/End       the cursor to the first or last option",
     "Left/Right     previous or next question (also P and N)",
     "F              flag or unflag the question for review (Ctrl-F too)",
+    "S or -         strike out the option under the cursor (again to restore it); a struck option is never an answer",
+    "X              clear your answer",
+    "Backspace      ordering: undo the last step; matching: undo the last match",
     "R              the review screen: every question, jump to any, filter",
-    "E              end the exam (Ctrl-E, or E on the review screen, when E is an option)",
+    "E              end the exam (Ctrl-E when E is an option)",
     "PgUp/PgDn      scroll a long question",
-    "Backspace      ordering: undo the last step; X clears the order",
     "Q              leave without ending; 'proctor resume' continues (the clock runs on)",
     "",
-    "Every action is saved the moment you make it.",
+    "A multiple-response question wants exactly the number it asks for: fewer is incomplete (and counts "
+    "as wrong), and more is refused. Every action is saved the moment you make it.",
 };
 
-std::vector<BodyLine> HelpLines(int w) {
+const char* const kReviewHelp[] = {
+    "Keys on the review screen",
+    "",
+    "Arrows, Home/End   move between questions; Enter opens the one under the cursor",
+    "0-9 then Enter     go to that question number (Backspace corrects)",
+    "A F U I            show all, flagged, unanswered or incomplete questions",
+    "E                  end the exam",
+    "Esc or R           back to the question",
+    "Q                  leave without ending ('proctor resume' continues)",
+    "",
+    "* marks a flagged question, + an incomplete answer (fewer choices than asked).",
+};
+
+const char* const kAnswerReviewHelp[] = {
+    "Keys in the answer review",
+    "",
+    "Left/Right or P/N   previous or next question",
+    "Up/Down, PgUp/PgDn  scroll",
+    "0-9 then Enter      go to that question number",
+    "I                   only questions not answered right (W too)",
+    "F                   only flagged questions",
+    "U                   only unscored questions (they did not count)",
+    "C                   only incomplete answers",
+    "D                   one domain at a time (again for the next; after the last, all)",
+    "A                   every question (clears the filters)",
+    "Q or Esc            leave",
+    "",
+    "Filters combine: I and F together show the flagged questions you got wrong. The bank and the "
+    "question id are shown with each question, so you can report a doubtful key.",
+};
+
+std::vector<BodyLine> HelpLines(const ViewState& view, int w) {
   std::vector<BodyLine> lines;
-  for (const char* line : kHelpLines) AddWrapped(lines, line, w, lines.empty() ? Style::kBold : Style::kNormal);
+  auto add = [&](const auto& table) {
+    for (const char* line : table) {
+      // A key's description wraps under itself: the hanging indent is where it starts.
+      std::string_view text(line);
+      size_t gap = text.find("  ");
+      size_t start = gap == std::string_view::npos ? 0 : text.find_first_not_of(' ', gap);
+      std::string hang(start == std::string_view::npos || start > 24 ? 0 : start, ' ');
+      AddWrapped(lines, text, w, lines.empty() ? Style::kBold : Style::kNormal, "", hang);
+    }
+  };
+  switch (view.help_return) {
+    case Screen::kReview: add(kReviewHelp); break;
+    case Screen::kAnswerReview: add(kAnswerReviewHelp); break;
+    default: add(kQuestionHelp); break;
+  }
   return lines;
 }
 
 void RenderHelp(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
-  DrawBody(f, HelpLines(f.width() - 2), view.scroll, -1, nullptr);
-  Footer(f, "Esc or ? back", CountsText(exam));
+  DrawBody(f, HelpLines(view, f.width() - 2), view.scroll, -1, nullptr);
+  Footer(f, "Esc or ? back  Up/Down scroll", exam.report ? std::string() : CountsText(exam));
 }
 
 std::vector<BodyLine> ReportLines(const ExamSnapshot& exam, int width) {
@@ -231,76 +332,8 @@ std::vector<BodyLine> ReportLines(const ExamSnapshot& exam, int width) {
 void RenderReport(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
   std::string hint;
   DrawBody(f, ReportLines(exam, f.width() - 2), view.scroll, -1, &hint);
-  Footer(f, "Enter review answers  Up/Down scroll  Q quit", WithHint("Attempt " + std::to_string(exam.attempt->id) + " is saved in your history.", hint, f.width()));
-}
-
-std::vector<BodyLine> AnswerReviewLines(const ExamSnapshot& exam, const ViewState& view, int w) {
-  const Attempt& a = *exam.attempt;
-  std::vector<int> list = AnswerReviewList(a, view);
-  std::vector<BodyLine> lines;
-  if (list.empty()) {
-    lines.push_back({view.incorrect_only ? "Every question shown was answered right." : "No question matches this review's filters.", Style::kCorrect});
-  } else {
-    int index = std::clamp(view.answer_review, 0, static_cast<int>(list.size()) - 1);
-    const AttemptItem& item = a.items[static_cast<size_t>(list[static_cast<size_t>(index)])];
-    const Question& q = item.question;
-    bool right = IsCorrect(q, item.response);
-    std::string status = "Question " + std::to_string(list[static_cast<size_t>(index)] + 1) + " of " +
-                         std::to_string(a.items.size()) + " \xC2\xB7 domain " + std::to_string(item.form.domain) + " \xC2\xB7 " +
-                         (item.form.scored ? "scored" : "unscored (did not count)") + " \xC2\xB7 " +
-                         (item.response.empty() ? "unanswered" : right ? "right" : "wrong");
-    lines.push_back({status, right ? Style::kCorrect : Style::kWrong});
-    lines.push_back({""});
-    if (!q.scenario_text.empty()) {
-      AddWrapped(lines, "Case study: " + q.scenario_title, w, Style::kBold);
-      AddWrapped(lines, q.scenario_text, w);
-      lines.push_back({""});
-    }
-    AddWrapped(lines, q.stem, w);
-    if (std::string hint = ItemInstruction(q, false); !hint.empty() && q.type == ItemType::kMultiple) lines.push_back({hint, Style::kBold});
-    lines.push_back({""});
-    if (q.type == ItemType::kMatching) {
-      for (size_t p = 0; p < q.prompts.size(); ++p) AddWrapped(lines, q.prompts[p].text, w, Style::kNormal, std::to_string(p + 1) + ". ", "   ");
-      lines.push_back({""});
-    }
-    for (size_t i = 0; i < item.option_order.size(); ++i) {
-      const std::string& id = item.option_order[i];
-      bool keyed = q.type == ItemType::kSingle || q.type == ItemType::kMultiple
-                       ? std::find(q.key.begin(), q.key.end(), id) != q.key.end()
-                       : false;
-      bool chose = Chosen(item, id);
-      std::string mark = std::string(chose ? ">" : " ") + (keyed ? "*" : " ");
-      Style style = keyed ? Style::kCorrect : (chose ? Style::kWrong : Style::kNormal);
-      AddWrapped(lines, OptionText(item, i), w, style, mark + " " + std::string(1, OptionLetter(i)) + ". ", "      ");
-    }
-    lines.push_back({""});
-    if (q.type == ItemType::kSingle || q.type == ItemType::kMultiple) {
-      lines.push_back({"> your answer   * the right answer", Style::kDim});
-    } else {
-      lines.push_back({"Your answer:    " + ResponseLetters(item, item.response), right ? Style::kCorrect : Style::kWrong});
-      lines.push_back({"Right answer:   " + ResponseLetters(item, q.key), Style::kCorrect});
-    }
-    lines.push_back({"Time on this question: " + FormatDuration(item.time_spent_ms), Style::kDim});
-    lines.push_back({""});
-    if (!q.explanation.empty()) {
-      lines.push_back({"Explanation", Style::kBold});
-      AddWrapped(lines, q.explanation, w);
-    }
-    if (!q.references.empty()) {
-      lines.push_back({""});
-      lines.push_back({"References", Style::kBold});
-      for (const std::string& ref : q.references) AddWrapped(lines, ref, w, Style::kNormal, "  ", "  ");
-    }
-  }
-  return lines;
-}
-
-void RenderAnswerReview(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
-  std::vector<int> list = AnswerReviewList(*exam.attempt, view);
-  std::string hint;
-  DrawBody(f, AnswerReviewLines(exam, view, f.width() - 2), view.scroll, -1, &hint);
-  std::string position = list.empty() ? "" : std::to_string(std::clamp(view.answer_review, 0, static_cast<int>(list.size()) - 1) + 1) + " of " + std::to_string(list.size()) + (view.incorrect_only ? " not right" : " questions");
-  Footer(f, "\xE2\x86\x90/\xE2\x86\x92 question  I only wrong ones  Up/Down scroll  Q quit", WithHint(position, hint, f.width()));
+  Footer(f, "Enter review answers  Up/Down scroll  Q quit",
+         WithHint("Attempt " + std::to_string(exam.attempt->id) + " is saved in your history.", hint, f.width()));
 }
 
 void RenderTooSmall(Frame& f, const ExamSnapshot& exam) {
@@ -329,11 +362,12 @@ int ScrollLimit(const ExamSnapshot& exam, const ViewState& view, int width, int 
     case Screen::kQuestion:
       lines = QuestionBody(exam.attempt->items[static_cast<size_t>(exam.attempt->position)], view, width - 2).size();
       break;
-    case Screen::kHelp: lines = HelpLines(width - 2).size(); break;
+    case Screen::kHelp: lines = HelpLines(view, width - 2).size(); break;
     case Screen::kReport: lines = exam.report ? ReportLines(exam, width - 2).size() : 0; break;
     case Screen::kAnswerReview: lines = AnswerReviewLines(exam, view, width - 2).size(); break;
     case Screen::kReview:
-    case Screen::kConfirmEnd: break;
+    case Screen::kConfirmEnd:
+    case Screen::kConfirmQuit: break;
   }
   return std::max(0, static_cast<int>(lines) - BodyHeight(height));
 }
@@ -342,19 +376,10 @@ std::vector<int> ReviewList(const Attempt& attempt, ReviewFilter filter) {
   std::vector<int> list;
   for (size_t i = 0; i < attempt.items.size(); ++i) {
     const AttemptItem& item = attempt.items[i];
+    const ResponseState state = StateOf(item.question, item.response);
     if (filter == ReviewFilter::kFlagged && !item.flagged) continue;
-    if (filter == ReviewFilter::kUnanswered && !item.response.empty()) continue;
-    list.push_back(static_cast<int>(i));
-  }
-  return list;
-}
-
-std::vector<int> AnswerReviewList(const Attempt& attempt, const ViewState& view) {
-  std::vector<int> list;
-  for (size_t i = 0; i < attempt.items.size(); ++i) {
-    if (view.incorrect_only && IsCorrect(attempt.items[i].question, attempt.items[i].response)) continue;
-    if (view.flagged_only && !attempt.items[i].flagged) continue;
-    if (view.domain_only != 0 && attempt.items[i].form.domain != view.domain_only) continue;
+    if (filter == ReviewFilter::kUnanswered && state != ResponseState::kUnanswered) continue;
+    if (filter == ReviewFilter::kIncomplete && state != ResponseState::kIncomplete) continue;
     list.push_back(static_cast<int>(i));
   }
   return list;
@@ -376,10 +401,15 @@ std::vector<BodyLine> QuestionBody(const AttemptItem& item, const ViewState& vie
     case ItemType::kSingle:
     case ItemType::kMultiple:
       for (size_t i = 0; i < item.option_order.size(); ++i) {
-        bool chosen = Chosen(item, item.option_order[i]);
-        std::string mark = q.type == ItemType::kSingle ? (chosen ? "(*)" : "( )") : (chosen ? "[x]" : "[ ]");
-        AddWrapped(lines, OptionText(item, i), width, chosen ? Style::kSelected : Style::kNormal,
-                   mark + " " + std::string(1, OptionLetter(i)) + ". ", "       ", static_cast<int>(i));
+        const std::string& id = item.option_order[i];
+        bool chosen = Chosen(item, id);
+        bool struck = std::find(item.struck.begin(), item.struck.end(), id) != item.struck.end();
+        // A struck option is marked in the box, so it shows on a terminal without dim or strike-through.
+        std::string mark = q.type == ItemType::kSingle ? (chosen ? "(*)" : struck ? "(/)" : "( )")
+                                                       : (chosen ? "[x]" : struck ? "[/]" : "[ ]");
+        Style style = chosen ? Style::kSelected : struck ? Style::kStruck : Style::kNormal;
+        AddWrapped(lines, OptionText(item, i), width, style, mark + " " + std::string(1, OptionLetter(i)) + ". ",
+                   "       ", static_cast<int>(i));
       }
       break;
     case ItemType::kOrdering: {
@@ -437,6 +467,7 @@ Frame Render(const ExamSnapshot& exam, const ViewState& view, int width, int hei
     case Screen::kQuestion: RenderQuestion(f, exam, view); break;
     case Screen::kReview: RenderReview(f, exam, view); break;
     case Screen::kConfirmEnd: RenderConfirmEnd(f, exam); break;
+    case Screen::kConfirmQuit: RenderConfirmQuit(f, exam); break;
     case Screen::kHelp: RenderHelp(f, exam, view); break;
     case Screen::kReport: RenderReport(f, exam, view); break;
     case Screen::kAnswerReview: RenderAnswerReview(f, exam, view); break;

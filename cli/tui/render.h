@@ -12,11 +12,14 @@ namespace proctor {
 
 Frame Render(const ExamSnapshot& exam, const ViewState& view, int width, int height);
 
+// The review screen's grid: one cell per question, this many columns wide.
+inline constexpr int kReviewCellWidth = 12;
+
 // The questions the review screen lists under the view's filter (0-based positions).
 std::vector<int> ReviewList(const Attempt& attempt, ReviewFilter filter);
 
-// The questions the answer review walks under the view's filters (not right, flagged, domain).
-std::vector<int> AnswerReviewList(const Attempt& attempt, const ViewState& view);
+// The questions the answer review walks under `filters` (0-based positions).
+std::vector<int> AnswerReviewList(const Attempt& attempt, const AnswerFilters& filters);
 
 // Body lines of the question screen and where each option (or prompt) starts, for scrolling.
 struct BodyLine {

@@ -4,11 +4,14 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "engine/error.h"
@@ -53,6 +56,7 @@ attr_t Attributes(Style style, bool color, short& pair) {
     case Style::kCursor: return A_REVERSE;
     case Style::kSelected: return A_BOLD;
     case Style::kDim: return A_DIM;
+    case Style::kStruck: return A_DIM;
     case Style::kWarn:
       if (!color) return A_BOLD | A_UNDERLINE;
       pair = kPairWarn;
@@ -75,8 +79,27 @@ attr_t Attributes(Style style, bool color, short& pair) {
 
 }  // namespace
 
+std::string FullScreenProblem() {
+  const char* term = std::getenv("TERM");
+  if (term == nullptr || *term == '\0') return "TERM is not set";
+  const std::string name = "TERM '" + SanitizeForTerminal(term, false) + "'";
+  int status = 0;
+  if (setupterm(term, STDOUT_FILENO, &status) != OK) {
+    return status == 0 ? name + " is not a terminal this system knows (no terminfo entry)"
+                       : name + ": the terminfo database cannot be read";
+  }
+  const char* cup = tigetstr("cup");
+  const bool addressable = cup != nullptr && cup != reinterpret_cast<const char*>(-1) && tigetflag("hc") <= 0;
+  del_curterm(cur_term);
+  if (!addressable) return name + " cannot place text on the screen";
+  return "";
+}
+
 Terminal::Terminal(bool color) : color_(color) {
-  if (initscr() == nullptr) throw Error("cannot start the full-screen exam on this terminal; try --plain");
+  // newterm, not initscr: initscr prints "Error opening terminal" and exits the process.
+  screen_ = newterm(std::getenv("TERM"), stdout, stdin);
+  if (screen_ == nullptr) throw Error("the full-screen exam cannot open on this terminal (" + FullScreenProblem() + "); use --plain");
+  set_term(screen_);
   raw();
   noecho();
   nonl();
@@ -98,6 +121,8 @@ Terminal::Terminal(bool color) : color_(color) {
   Install(SIGTERM, OnTerminate);
   // ncurses matches the start of a mouse report (terminfo's kmous) even though proctor asks for no
   // mouse events, and leaves the rest of the report to be read as keys.
+  const char* smxx = tigetstr("smxx");
+  strike_ = smxx != nullptr && smxx != reinterpret_cast<const char*>(-1) && MB_CUR_MAX > 1;
   const char* kmous = tigetstr("kmous");
   sgr_mouse_ = kmous != nullptr && kmous != reinterpret_cast<const char*>(-1) && std::string_view(kmous).ends_with("<");
   // Bracketed paste: a terminal then wraps pasted text in ESC [200~ ... ESC [201~, which ReadKey
@@ -110,6 +135,7 @@ Terminal::~Terminal() {
   putp("\x1b[?2004l");
   curs_set(1);
   endwin();
+  delscreen(screen_);
 }
 
 int Terminal::width() const { return COLS; }
@@ -124,7 +150,10 @@ void Terminal::Draw(const Frame& frame) {
       wchar_t text[8] = {};
       size_t n = 0;
       size_t pos = 0;
-      while (pos < cell.glyph.size() && n < 7) text[n++] = static_cast<wchar_t>(DecodeUtf8(cell.glyph, pos));
+      while (pos < cell.glyph.size() && n < 6) text[n++] = static_cast<wchar_t>(DecodeUtf8(cell.glyph, pos));
+      // Struck through where the terminal declares strike-through (terminfo smxx): a combining long
+      // stroke overlay on each character. Elsewhere the option's "(/)" mark and the dimming show it.
+      if (cell.style == Style::kStruck && strike_ && cell.glyph != " ") text[n++] = L'\u0336';
       short pair = 0;
       attr_t attrs = Attributes(cell.style, color_, pair);
       cchar_t cc;

@@ -10,16 +10,11 @@
 
 namespace proctor {
 
-TuiOutcome RunTuiExam(Session& session, const TuiOptions& options) {
-  Terminal terminal(options.color);
+TuiOutcome RunTuiExam(Terminal& terminal, Session& session, const TuiOptions& options) {
   ViewState view;
   view.color = options.color;
-  view.notice = options.notice;
-  view.notice_is_warning = !options.notice.empty();
   view.cursor = 0;
-  view.incorrect_only = options.incorrect_only;
-  view.flagged_only = options.flagged_only;
-  view.domain_only = options.domain_only;
+  view.answer_filters = options.answer_filters;
   ExamController controller(session, view);
   if (options.answer_review) controller.OpenAnswerReview();
   // A save that waits for another proctor's write (a long import) says so instead of freezing.

@@ -9,13 +9,35 @@ namespace {
 
 std::string JoinIds(const std::vector<std::string>& ids) { return EncodeResponse(ids); }
 
+// Inside a write transaction: throws Error unless attempt `attempt_id` is in progress and, with an
+// owner, leased to it. Every change to an attempt goes through here first.
+void CheckWritable(Database& db, int64_t attempt_id, const std::optional<AttemptOwner>& owner) {
+  Statement s(db, "SELECT status FROM attempts WHERE id = ?1");
+  s.Bind(1, attempt_id);
+  if (!s.Step()) throw Error("there is no attempt " + std::to_string(attempt_id) + " in the database");
+  if (s.Text(0) != "in_progress") {
+    throw Error("attempt " + std::to_string(attempt_id) + " has already ended (" + s.Text(0) +
+                "); nothing more is saved to it");
+  }
+  if (!owner) return;
+  std::optional<AttemptOwner> held = LeaseOf(db, attempt_id);
+  if (!held || held->pid != owner->pid || held->host != owner->host || held->process_start != owner->process_start) {
+    throw Error("attempt " + std::to_string(attempt_id) + " was taken over by another proctor" +
+                (held ? " (process " + std::to_string(held->pid) + ")" : std::string()) +
+                "; this change was not saved here");
+  }
+}
+
 void UpdateItem(Database& db, int64_t attempt_id, int position, const AttemptItem& item) {
   Statement s(db, R"sql(
-      UPDATE attempt_items SET response = ?3, flagged = ?4, time_spent_ms = ?5, correct = ?6
-       WHERE attempt_id = ?1 AND position = ?2)sql");
+      UPDATE attempt_items SET response = ?3, flagged = ?4, time_spent_ms = ?5, correct = ?6, struck = ?7
+       WHERE attempt_id = ?1 AND position = ?2
+         AND EXISTS (SELECT 1 FROM attempts WHERE id = ?1 AND status = 'in_progress'))sql");
   s.Bind(1, attempt_id).Bind(2, position).Bind(3, EncodeResponse(item.response))
-      .Bind(4, item.flagged ? 1 : 0).Bind(5, item.time_spent_ms).Bind(6, IsCorrect(item.question, item.response) ? 1 : 0);
+      .Bind(4, item.flagged ? 1 : 0).Bind(5, item.time_spent_ms).Bind(6, IsCorrect(item.question, item.response) ? 1 : 0)
+      .Bind(7, EncodeResponse(item.struck));
   s.Run();
+  if (db.Changes() != 1) throw Error("attempt " + std::to_string(attempt_id) + " has no question " + std::to_string(position + 1) + " in progress to save");
   Statement answered(db, R"sql(
       UPDATE attempts SET answered = (SELECT count(*) FROM attempt_items WHERE attempt_id = ?1 AND response <> '')
        WHERE id = ?1)sql");
@@ -24,8 +46,14 @@ void UpdateItem(Database& db, int64_t attempt_id, int position, const AttemptIte
 
 }  // namespace
 
-void CreateAttempt(Database& db, Attempt& a) {
+void CreateAttempt(Database& db, Attempt& a, const AttemptOwner* owner, const Clock* clock) {
   Transaction tx(db);
+  if (clock != nullptr) {
+    // The lock is ours: the clock starts now, not when the learner asked (a long import may have
+    // held the lock meanwhile).
+    a.started_ms = clock->NowMs();
+    if (a.deadline_ms != 0) a.deadline_ms = a.started_ms + int64_t{a.minutes} * 60000;
+  }
   Statement s(db, R"sql(
       INSERT INTO attempts (exam, mode, blueprint, seed, started_at, deadline, minutes, status, position,
                             item_count, answered, pass_score)
@@ -41,8 +69,8 @@ void CreateAttempt(Database& db, Attempt& a) {
   Statement snapshot(db, "INSERT OR IGNORE INTO question_snapshots (id, body) VALUES (?1, ?2)");
   Statement item(db, R"sql(
       INSERT INTO attempt_items (attempt_id, position, bank_id, question_id, domain, scored,
-                                 option_order, snapshot, response, flagged, time_spent_ms)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
+                                 option_order, snapshot, response, flagged, time_spent_ms, struck)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql");
   // What drawing reads to prefer questions never seen, then those seen longest ago.
   Statement seen(db, R"sql(
       INSERT INTO question_seen (bank_id, question_id, exam, last_seen) VALUES (?1, ?2, ?3, ?4)
@@ -57,11 +85,13 @@ void CreateAttempt(Database& db, Attempt& a) {
     item.Bind(1, a.id).Bind(2, static_cast<int64_t>(i)).Bind(3, it.form.bank_id)
         .Bind(4, it.form.question_id).Bind(5, it.form.domain).Bind(6, it.form.scored ? 1 : 0)
         .Bind(7, JoinIds(it.option_order)).Bind(8, key)
-        .Bind(9, EncodeResponse(it.response)).Bind(10, it.flagged ? 1 : 0).Bind(11, it.time_spent_ms);
+        .Bind(9, EncodeResponse(it.response)).Bind(10, it.flagged ? 1 : 0).Bind(11, it.time_spent_ms)
+        .Bind(12, EncodeResponse(it.struck));
     item.Run();
     seen.Reset();
     seen.Bind(1, it.form.bank_id).Bind(2, it.form.question_id).Bind(3, a.blueprint.code).Bind(4, a.started_ms).Run();
   }
+  if (owner != nullptr) TakeLeaseInTransaction(db, a.id, *owner);
   tx.Commit();
 }
 
@@ -88,7 +118,7 @@ Attempt LoadAttempt(Database& db, int64_t attempt_id) {
 
   Statement items(db, R"sql(
       SELECT i.bank_id, i.question_id, i.domain, i.scored, i.option_order, s.body, i.response, i.flagged,
-             i.time_spent_ms
+             i.time_spent_ms, i.struck
         FROM attempt_items i JOIN question_snapshots s ON s.id = i.snapshot
        WHERE i.attempt_id = ?1 ORDER BY i.position)sql");
   items.Bind(1, attempt_id);
@@ -100,6 +130,7 @@ Attempt LoadAttempt(Database& db, int64_t attempt_id) {
     it.response = DecodeResponse(items.Text(6));
     it.flagged = items.Int(7) != 0;
     it.time_spent_ms = items.Int(8);
+    it.struck = DecodeResponse(items.Text(9));
     a.items.push_back(std::move(it));
   }
   if (a.items.empty()) throw Error("attempt " + std::to_string(attempt_id) + " has no questions in the database");
@@ -145,12 +176,14 @@ std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam) {
 
 void SqliteAttemptLog::SaveItem(int64_t attempt_id, int position, const AttemptItem& item) {
   Transaction tx(db_);
+  CheckWritable(db_, attempt_id, owner_);
   UpdateItem(db_, attempt_id, position, item);
   tx.Commit();
 }
 
 void SqliteAttemptLog::SaveMove(int64_t attempt_id, int from, const AttemptItem& left, int to) {
   Transaction tx(db_);
+  CheckWritable(db_, attempt_id, owner_);
   UpdateItem(db_, attempt_id, from, left);
   Statement s(db_, "UPDATE attempts SET position = ?2 WHERE id = ?1");
   s.Bind(1, attempt_id).Bind(2, to).Run();
@@ -159,6 +192,7 @@ void SqliteAttemptLog::SaveMove(int64_t attempt_id, int from, const AttemptItem&
 
 void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
   Transaction tx(db_);
+  CheckWritable(db_, a.id, owner_);
   UpdateItem(db_, a.id, a.position, a.items[static_cast<size_t>(a.position)]);
   Statement s(db_, R"sql(
       UPDATE attempts SET status = ?2, finished_at = ?3, scaled = ?4, passed = ?5,

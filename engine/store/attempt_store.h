@@ -6,13 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "engine/clock.h"
 #include "engine/session.h"
+#include "engine/store/attempt_lease.h"
 #include "engine/store/database.h"
 
 namespace proctor {
 
-// Writes a new attempt with all its items in one transaction and sets attempt.id.
-void CreateAttempt(Database& db, Attempt& attempt);
+// Writes a new attempt with all its items in one transaction and sets attempt.id. With `owner`, the
+// attempt is leased to that process in the same transaction. With `clock`, the attempt's clock
+// starts once the write lock is held: started_ms is read from `clock` then, and a deadline (if the
+// attempt has one) is set `minutes` after it, so a wait for another proctor's write never comes off
+// the learner's time.
+void CreateAttempt(Database& db, Attempt& attempt, const AttemptOwner* owner = nullptr, const Clock* clock = nullptr);
 
 // Loads an attempt with its items and saved answers. Throws Error if there is none with that id.
 Attempt LoadAttempt(Database& db, int64_t attempt_id);
@@ -41,15 +47,20 @@ struct HistoryRow {
 // Every attempt, oldest first; only those of `exam` when it is not empty.
 std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam);
 
+// Saves a session's events. The store refuses (throws Error, saving nothing) any change to an
+// attempt that is no longer in progress, and, when the log has an owner, any change while another
+// process holds the attempt's lease.
 class SqliteAttemptLog final : public AttemptLog {
  public:
   explicit SqliteAttemptLog(Database& db) : db_(db) {}
+  SqliteAttemptLog(Database& db, AttemptOwner owner) : db_(db), owner_(std::move(owner)) {}
   void SaveItem(int64_t attempt_id, int position, const AttemptItem& item) override;
   void SaveMove(int64_t attempt_id, int from, const AttemptItem& left, int to) override;
   void SaveFinish(const Attempt& attempt, const ScoreReport& report) override;
 
  private:
   Database& db_;
+  std::optional<AttemptOwner> owner_;
 };
 
 }  // namespace proctor

@@ -250,6 +250,18 @@ INSERT INTO bank_counts
 INSERT INTO bank_counts
   SELECT bank_id, '', 0, '', 0, 0, count(*) FROM questions WHERE active = 0 GROUP BY bank_id;
 )sql", nullptr, nullptr},
+      // Version 6: who holds an attempt open (one live process at a time; engine/store/attempt_lease.h),
+      // and the options a learner struck out on each item, kept like flags.
+      {R"sql(
+CREATE TABLE attempt_leases (
+  attempt_id    INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+  pid           INTEGER NOT NULL,
+  host          TEXT NOT NULL,
+  process_start TEXT NOT NULL,
+  since         INTEGER NOT NULL
+);
+ALTER TABLE attempt_items ADD COLUMN struck TEXT NOT NULL DEFAULT '';
+)sql", nullptr, nullptr},
   };
   return steps;
 }

@@ -1,7 +1,14 @@
 #include "engine/session.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "engine/error.h"
 #include "engine/shipped.h"
 #include "engine/store/attempt_store.h"
 
@@ -52,7 +59,8 @@ TEST(SessionTest, EveryEventIsSavedBeforeItReturns) {
   EXPECT_TRUE(s.GoTo(1));
   EXPECT_TRUE(s.Answer({"a"}));
   EXPECT_EQ(log.events, (std::vector<std::string>{"item 0 b", "item 0 b flagged", "move 0->1", "item 1 a"}));
-  EXPECT_EQ(s.answered_count(), 2);
+  EXPECT_EQ(s.answered_count(), 1);
+  EXPECT_EQ(s.incomplete_count(), 1);  // one of the two a multiple-response question asks for
   EXPECT_EQ(s.flagged_count(), 1);
 }
 
@@ -143,6 +151,130 @@ TEST(SessionTest, SavedAttemptResumesWithAnswersFlagsAndPosition) {
   EXPECT_EQ(rows[0].status, AttemptStatus::kExpired);
   EXPECT_EQ(rows[0].answered, 2);
   EXPECT_TRUE(rows[0].scaled.has_value());
+}
+
+}  // namespace
+}  // namespace proctor
+
+namespace proctor {
+namespace {
+
+// A process that is really running, for a lease held by "another proctor".
+struct OtherProcess {
+  OtherProcess() {
+    pid = fork();
+    if (pid == 0) {
+      pause();
+      _exit(0);
+    }
+  }
+  ~OtherProcess() {
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
+  AttemptOwner Owner() const {
+    AttemptOwner o = ThisProcess(5'000);
+    o.pid = pid;
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(in, line);
+    std::istringstream rest(line.substr(line.rfind(')') + 1));
+    std::string field;
+    for (int i = 3; i <= 22 && rest >> field; ++i) o.process_start = field;
+    return o;
+  }
+  pid_t pid;
+};
+
+TEST(AttemptLeaseTest, ASecondProcessIsRefusedWhileTheFirstHoldsTheAttempt) {
+  Database db = Database::Open(":memory:");
+  OtherProcess other;
+  Attempt a = SmallAttempt(1'000, 90);
+  a.id = 0;
+  AttemptOwner first = other.Owner();
+  CreateAttempt(db, a, &first);
+  ASSERT_TRUE(OwnerIsAlive(first));
+  try {
+    TakeLease(db, a.id, ThisProcess(2'000));
+    FAIL() << "a second process took an attempt that a live one holds";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("is open in another proctor (process " + std::to_string(other.pid) + ", since "),
+              std::string::npos)
+        << e.what();
+  }
+  // And it cannot write into it either.
+  ManualClock clock(2'000);
+  SqliteAttemptLog log(db, ThisProcess(2'000));
+  Session s(LoadAttempt(db, a.id), clock, log);
+  EXPECT_THROW(s.Answer({"b"}), Error);
+  EXPECT_EQ(LoadAttempt(db, a.id).items[0].response, Response{});
+}
+
+TEST(AttemptLeaseTest, ALeaseWhoseProcessIsGoneIsTakenOver) {
+  Database db = Database::Open(":memory:");
+  Attempt a = SmallAttempt(1'000, 90);
+  a.id = 0;
+  AttemptOwner gone;
+  {
+    OtherProcess other;
+    gone = other.Owner();
+  }
+  CreateAttempt(db, a, &gone);
+  EXPECT_FALSE(OwnerIsAlive(gone));
+  AttemptOwner me = ThisProcess(2'000);
+  TakeLease(db, a.id, me);
+  ManualClock clock(2'000);
+  SqliteAttemptLog log(db, me);
+  Session s(LoadAttempt(db, a.id), clock, log);
+  EXPECT_TRUE(s.Answer({"b"}));
+  EXPECT_EQ(LoadAttempt(db, a.id).items[0].response, Response{"b"});
+  ReleaseLease(db, a.id, me);
+  EXPECT_FALSE(LeaseOf(db, a.id).has_value());
+}
+
+TEST(AttemptLeaseTest, TheStoreRefusesAnyChangeOnceTheAttemptHasEnded) {
+  Database db = Database::Open(":memory:");
+  Attempt a = SmallAttempt(1'000, 90);
+  a.id = 0;
+  CreateAttempt(db, a);
+  ManualClock clock(2'000);
+  SqliteAttemptLog first_log(db);
+  SqliteAttemptLog second_log(db);
+  Session first(LoadAttempt(db, a.id), clock, first_log);
+  Session second(LoadAttempt(db, a.id), clock, second_log);  // opened before the first submitted
+  first.Answer({"b"});
+  first.Submit();
+  EXPECT_THROW(second.Answer({"c"}), Error);
+  EXPECT_THROW(second.SetFlag(true), Error);
+  Attempt stored = LoadAttempt(db, a.id);
+  EXPECT_EQ(stored.items[0].response, Response{"b"});
+  EXPECT_FALSE(stored.items[0].flagged);
+  EXPECT_EQ(stored.status, AttemptStatus::kSubmitted);
+}
+
+TEST(AttemptLeaseTest, CreatingWithAClockStartsItWhenTheWriteLockIsHeld) {
+  Database db = Database::Open(":memory:");
+  Attempt a = SmallAttempt(1'000, 90);
+  a.id = 0;
+  ManualClock clock(7'000'000);
+  CreateAttempt(db, a, nullptr, &clock);
+  EXPECT_EQ(a.started_ms, 7'000'000);
+  EXPECT_EQ(a.deadline_ms, 7'000'000 + 90 * 60000);
+  EXPECT_EQ(LoadAttempt(db, a.id).deadline_ms, a.deadline_ms);
+}
+
+TEST(AttemptLeaseTest, StruckOptionsAreSavedWithTheItem) {
+  Database db = Database::Open(":memory:");
+  Attempt a = SmallAttempt(1'000, 90);
+  a.id = 0;
+  CreateAttempt(db, a);
+  ManualClock clock(2'000);
+  SqliteAttemptLog log(db);
+  Session s(LoadAttempt(db, a.id), clock, log);
+  EXPECT_TRUE(s.SetStruck({"c", "d"}));
+  Attempt stored = LoadAttempt(db, a.id);
+  EXPECT_EQ(stored.items[0].struck, (std::vector<std::string>{"c", "d"}));
+  EXPECT_EQ(stored.items[0].response, Response{});
 }
 
 }  // namespace

@@ -42,9 +42,10 @@ TEST(RenderTest, QuestionScreenAt80x24) {
       {"S3 Standard", "S3 Glacier Deep Archive", "S3 One Zone-Infrequent Access", "S3 Intelligent-Tiering"},
       ItemType::kSingle);
   a.position = 11;
-  a.items[11].response = {"b"};
+  for (int i = 1; i <= 11; ++i) a.items[static_cast<size_t>(i)].response = {"b"};
   a.items[11].flagged = true;
-  ExamSnapshot exam{&a, (1 * 3600 + 12 * 60 + 5) * 1000LL, 11, 2, nullptr};
+  a.items[30].flagged = true;
+  ExamSnapshot exam = SnapshotOf(a, (1 * 3600 + 12 * 60 + 5) * 1000LL);
   ViewState view;
   view.cursor = 1;
   const char* expected =
@@ -71,7 +72,7 @@ TEST(RenderTest, QuestionScreenAt80x24) {
       "\n"
       "\n"
       " Answered 11/65 · Flagged 2\n"
-      " A-D choose  ←/→ move  F flag  R review  E end  ? help\n";
+      " A-D choose  ←/→ move  F flag  R review  E end  ? help  S strike\n";
   Frame f = Render(exam, view, 80, 24);
   EXPECT_EQ(Screen(f), expected);
   EXPECT_EQ(f.At(8, 3).style, Style::kCursor) << "the cursor line is highlighted";
@@ -84,7 +85,7 @@ TEST(RenderTest, JapaneseStemAndOptionsWrapByDisplayColumns) {
       "どのAWSのサービスを使えば、サーバーを管理せずにコードを実行できますか。",
       {"Amazon EC2", "AWS Lambda（サーバーレスのコンピューティングサービス）", "Amazon EBS", "AWS Outposts"},
       ItemType::kMultiple);
-  ExamSnapshot exam{&a, 90 * 60000LL, 0, 0, nullptr};
+  ExamSnapshot exam = SnapshotOf(a, 90 * 60000LL);
   ViewState view;
   const char* expected =
       " CLF-C02  AWS Certified Cloud Practition…  Question 1 of 65   Time left 1:30:00\n"
@@ -109,8 +110,8 @@ TEST(RenderTest, JapaneseStemAndOptionsWrapByDisplayColumns) {
       "\n"
       "\n"
       "\n"
-      " Answered 0/65 · Flagged 0\n"
-      " A-D choose  Space toggle  ←/→ move  F flag  R review  E end  ? help\n";
+      " Choose TWO · 0 selected    Answered 0/65 · Flagged 0\n"
+      " A-D choose  Space toggle  ←/→ move  F flag  R review  E end  ? help  S strike\n";
   Frame f = Render(exam, view, 80, 24);
   EXPECT_EQ(Screen(f), expected);
   for (const std::string& line : f.Lines()) EXPECT_LE(DisplayWidth(line), 80);
@@ -118,7 +119,7 @@ TEST(RenderTest, JapaneseStemAndOptionsWrapByDisplayColumns) {
 
 TEST(RenderTest, TooSmallAt40x12ShowsANoticeAndTheClock) {
   Attempt a = MakeAttempt("Stem", {"One", "Two"}, ItemType::kSingle);
-  ExamSnapshot exam{&a, 4 * 60000 + 59000, 0, 0, nullptr};
+  ExamSnapshot exam = SnapshotOf(a, 4 * 60000 + 59000);
   const char* expected =
       "\n"
       "\n"
@@ -141,30 +142,31 @@ TEST(RenderTest, ReviewScreenMarksAnsweredAndFlagged) {
   Attempt a = MakeAttempt("Stem", {"One", "Two", "Three", "Four"}, ItemType::kSingle);
   a.items[0].response = {"b"};
   a.items[2].flagged = true;
-  ExamSnapshot exam{&a, 50 * 60000LL, 1, 1, nullptr};
+  ExamSnapshot exam = SnapshotOf(a, 50 * 60000LL);
   ViewState view;
   view.screen = Screen::kReview;
   view.review_cursor = 39;
   view.go_to = "4";
   std::vector<std::string> lines = Render(exam, view, 80, 24).Lines();
   EXPECT_EQ(lines[0], " CLF-C02  AWS Certified Cloud Practitioner           Review   Time left 0:50:00");
-  EXPECT_EQ(lines[2], " 1 answered, 64 unanswered, 1 flagged.  * marks a flagged question.");
-  EXPECT_EQ(lines[3], " Show: [A] all  [F] flagged  [U] unanswered    Go to: 4_");
-  EXPECT_EQ(lines[5], " 1   B       2   --      3   --   *  4   --      5   --      6   --");
-  EXPECT_EQ(lines[23], " Arrows or a number, Enter open  A/F/U filter  E end exam  Esc back");
+  EXPECT_EQ(lines[2], " 1 answered, 64 unanswered, 1 flagged.  * flagged  + incomplete");
+  EXPECT_EQ(lines[3], " Show: [A] all [F] flagged [U] unanswered [I] incomplete   Go to: 4_");
+  // The flag mark sits inside its own question's cell, next to the number.
+  EXPECT_EQ(lines[5], "  1  B        2  --       3* --       4  --       5  --       6  --");
+  EXPECT_EQ(lines[23], " Arrows or a number, Enter open  A/F/U/I filter  E end exam  Esc back");
 }
 
 TEST(RenderTest, FiveOptionQuestionsEndWithCtrlE) {
   Attempt a = MakeAttempt("Stem", {"1", "2", "3", "4", "5"}, ItemType::kMultiple);
-  ExamSnapshot exam{&a, 50 * 60000LL, 0, 0, nullptr};
+  ExamSnapshot exam = SnapshotOf(a, 50 * 60000LL);
   std::vector<std::string> lines = Render(exam, ViewState{}, 80, 24).Lines();
-  EXPECT_EQ(lines[23], " A-E choose  Space toggle  ←/→ move  F flag  R review  ^E end  ? help");
+  EXPECT_EQ(lines[23], " A-E choose  Space toggle  ←/→ move  F flag  R review  ^E end  ? help  S strike");
 }
 
 TEST(RenderTest, HostileTextIsNeutralised) {
   Attempt a = MakeAttempt("Before\x1b[2J\x1b]0;PWNED\x07\x1b]52;c;cHduZWQ=\x07\xE2\x80\xAE" "After",
                           {"Opt\x1b[31mion\r", "Two"}, ItemType::kSingle);
-  ExamSnapshot exam{&a, 50 * 60000LL, 0, 0, nullptr};
+  ExamSnapshot exam = SnapshotOf(a, 50 * 60000LL);
   Frame f = Render(exam, ViewState{}, 80, 24);
   std::vector<std::string> lines = f.Lines();
   EXPECT_EQ(lines[2], " BeforeAfter");

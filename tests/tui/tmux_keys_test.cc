@@ -43,7 +43,8 @@ const char* const kRawSequences[] = {
 TEST_P(UnboundKeysTest, NoUnboundKeyOrSequenceChoosesAnOption) {
   const std::string term = GetParam();
   Tmux tmux(100, 30, Proctor(term, {"take", "CLF-C02", "--questions", "10", "--seed", "3"}) + "; sleep 600");
-  if (tmux.WaitFor("Press Enter to start", 3000)) tmux.Keys({"Enter"});
+  ASSERT_TRUE(tmux.WaitFor("Enter start the exam")) << tmux.Capture();
+  tmux.Keys({"Enter"});  // the start screen: the clock starts now
   ASSERT_TRUE(tmux.WaitFor("Question 1 of 10")) << term << "\n" << tmux.Capture();
   ASSERT_TRUE(tmux.WaitFor("Answered 0/10")) << tmux.Capture();
 
