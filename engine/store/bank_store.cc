@@ -34,7 +34,7 @@ BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& sou
       revive_(db, "UPDATE questions SET active = 1 WHERE bank_id = ?1 AND id = ?2"),
       bank_id_(info.id),
       now_ms_(now_ms),
-      writeback_(db.path()) {
+      writeback_(db) {
   summary_.bank_id = info.id;
   // A large import touches more pages than SQLite's default 2 MiB cache holds: pages would be
   // written to the journal and read back again. 64 MiB holds the indexes of 100,000 questions

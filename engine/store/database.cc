@@ -228,8 +228,11 @@ struct Database::Waiting {
 Database::Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), waiting_(std::make_unique<Waiting>()) {}
 
 Database::Database(Database&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)), waiting_(std::move(other.waiting_)) {
+    : db_(other.db_), path_(std::move(other.path_)), waiting_(std::move(other.waiting_)), db_fd_(other.db_fd_),
+      wal_fd_(other.wal_fd_) {
   other.db_ = nullptr;
+  other.db_fd_ = -1;
+  other.wal_fd_ = -1;
 }
 
 void Database::SetWaitNotice(std::function<void()> notice) {
@@ -258,7 +261,25 @@ void Database::SetWaitNotice(std::function<void()> notice) {
   }, waiting_.get());
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  sqlite3_close_v2(db_);
+  // Only now: closing a descriptor of the file earlier would drop the connection's locks.
+  for (int fd : {db_fd_, wal_fd_}) {
+    if (fd >= 0) close(fd);
+  }
+}
+
+int Database::DatabaseFd() {
+  if (db_fd_ < 0 && db_ != nullptr && path_ != ":memory:" && !path_.empty()) db_fd_ = open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  return db_fd_;
+}
+
+int Database::WalFd() {
+  if (wal_fd_ < 0 && db_ != nullptr && path_ != ":memory:" && !path_.empty()) {
+    wal_fd_ = open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
+  }
+  return wal_fd_;
+}
 
 void Database::Exec(std::string_view sql) {
   char* message = nullptr;
@@ -314,25 +335,22 @@ void Transaction::Commit() {
   open_ = false;
 }
 
-EarlyWriteback::EarlyWriteback(const std::string& db_path) {
+EarlyWriteback::EarlyWriteback(Database& database) {
 #if defined(__linux__)
-  if (db_path.empty() || db_path == ":memory:") return;
-  thread_ = std::thread([this, db_path] {
-    int db = open(db_path.c_str(), O_RDONLY | O_CLOEXEC);
-    int wal = -1;
+  // The descriptors belong to the Database and outlive this (see Database::DatabaseFd).
+  const int db = database.DatabaseFd();
+  const int wal = database.WalFd();  // the WAL exists: the connection is in WAL mode and has begun
+  if (db < 0 && wal < 0) return;
+  thread_ = std::thread([this, db, wal] {
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, std::chrono::milliseconds(20), [&] { return stop_; })) {
-      if (wal < 0) wal = open((db_path + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
       for (int fd : {db, wal}) {
         if (fd >= 0) sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
       }
     }
-    for (int fd : {db, wal}) {
-      if (fd >= 0) close(fd);
-    }
   });
 #else
-  (void)db_path;
+  (void)database;
 #endif
 }
 

@@ -79,12 +79,22 @@ class Database {
   // `notice` once, after half a second, so the learner sees why nothing happens. Null: no notice.
   void SetWaitNotice(std::function<void()> notice);
 
+  // Descriptors of the database file and its WAL for hints to the kernel (EarlyWriteback), opened on
+  // first use and closed only after the connection. Never close a descriptor of the database file
+  // while the connection is open: POSIX locks belong to the process and the file, so closing any
+  // descriptor of it drops the connection's locks, and another process may then take the WAL away.
+  // -1 for an in-memory database or when a file cannot be opened.
+  int DatabaseFd();
+  int WalFd();
+
  private:
   struct Waiting;  // the busy handler's state, where moving the Database does not move it
   Database(sqlite3* db, std::string path);
   sqlite3* db_;
   std::string path_;
   std::unique_ptr<Waiting> waiting_;
+  int db_fd_ = -1;
+  int wal_fd_ = -1;
 };
 
 // BEGIN IMMEDIATE on construction (a plain BEGIN that later writes can fail at once with
@@ -116,7 +126,7 @@ int SchemaVersion();
 // fsyncs are what make the commit durable. Does nothing for an in-memory database.
 class EarlyWriteback {
  public:
-  explicit EarlyWriteback(const std::string& db_path);
+  explicit EarlyWriteback(Database& db);
   ~EarlyWriteback();
   EarlyWriteback(const EarlyWriteback&) = delete;
   EarlyWriteback& operator=(const EarlyWriteback&) = delete;

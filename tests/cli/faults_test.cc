@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "engine/store/database.h"
@@ -65,12 +66,39 @@ TEST_F(CliTest, AnExamInProgressAndOtherProcessesShareTheDatabase) {
   EXPECT_NE(resumed.out.find("Review: " + std::to_string(answered) + " answered"), std::string::npos) << resumed.out;
 }
 
+// Found while testing leases: the first start imports the shipped banks, and the import's writeback
+// helper opened and closed its own descriptor of the database file, which drops every POSIX lock
+// the process holds on it (fcntl locks belong to the process and the file, not the descriptor).
+// The exam's connection then held no shared lock, so the next process to close believed it was the
+// last one, checkpointed and deleted the WAL under the running exam, and the exam's next commit
+// damaged the database ("wrong # of entries in index").
+TEST_F(CliTest, AnExamStartedOnANewDatabaseKeepsItsLocksWhileOtherProcessesComeAndGo) {
+  Process take(Argv({"take", "CLF-C02", "--seed", "3", "--plain"}), Options());  // the first start: imports
+  ASSERT_TRUE(take.WaitFor("Question 1 of 65"));
+  take.Write("b\n");
+  ASSERT_TRUE(take.WaitFor("Saved B for question 1"));
+  ASSERT_EQ(Run({"history"}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(db_path_ + "-wal")) << "another process took the WAL away from a running exam";
+  ASSERT_EQ(Run({"practice", "CLF-C02", "--count", "5", "--seed", "4"}, "q\n").exit_code, 0);
+  take.Write("c\nend\ny\n");
+  ASSERT_TRUE(take.WaitFor("Score report"));
+  take.Finish();
+  ProcessResult check = RunProcess({"/usr/bin/sqlite3", db_path_, "PRAGMA integrity_check"}, "");
+  EXPECT_EQ(check.out, "ok\n") << check.err;
+  ProcessResult history = Run({"history"});
+  EXPECT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_NE(history.out.find("submitted"), std::string::npos) << history.out;
+}
+
 TEST_F(CliTest, AFullDiskDuringImportLeavesTheDatabaseUnchanged) {
   ASSERT_EQ(Run({"exams"}).exit_code, 0);
   const std::string before = ReadFileBytes(db_path_);
-  WriteFileBytes(dir_ / "big.json", BigBank(6000, "big"));
+  // Room for the database as it is and 1 MiB more: the import's journal (the WAL, a file of its own
+  // under the same limit) cannot grow past it, so the bank must be larger than that (a question
+  // here takes about 700 bytes); the shipped banks grow, so the size follows the database's.
+  const int questions = static_cast<int>((before.size() + (2 << 20)) / 600);
+  WriteFileBytes(dir_ / "big.json", BigBank(questions, "big"));
   ProcessOptions options = Options();
-  // Room for the database as it is and 1 MiB more: the import's journal cannot grow past it.
   options.file_size_limit = static_cast<long long>(before.size()) + (1 << 20);
   ProcessResult r = RunProcess(Argv({"import", dir_ / "big.json"}), "", options);
   EXPECT_EQ(r.exit_code, 1);
@@ -78,7 +106,7 @@ TEST_F(CliTest, AFullDiskDuringImportLeavesTheDatabaseUnchanged) {
               r.err.find("writing to the disk failed (is the disk full?); nothing was changed") != std::string::npos)
       << r.err;
   EXPECT_EQ(CountLines(r.err), 1) << r.err;
-  EXPECT_EQ(ReadFileBytes(db_path_), before);
+  EXPECT_TRUE(ReadFileBytes(db_path_) == before) << "the database file changed";
   ProcessResult banks = Run({"banks"});
   EXPECT_EQ(banks.exit_code, 0) << banks.err;
   EXPECT_EQ(banks.out.find("big "), std::string::npos) << "nothing of the failed import is in the database";
