@@ -130,9 +130,22 @@ std::vector<std::string> ShuffleOptions(const Question& q, uint64_t seed) {
     if (!o.fixed) movable.push_back(o.id);
   }
   rng.Shuffle(movable);
-  if (q.type == ItemType::kOrdering && movable == q.key && movable.size() > 1) {
-    std::rotate(movable.begin(), movable.begin() + 1, movable.end());
+  // Never show the answer as the order on screen: ordering steps already in order, or matching
+  // responses lettered in the prompts' order (1-A, 2-B, 3-C ...).
+  bool in_key_order = movable.size() > 1;
+  if (q.type == ItemType::kOrdering) {
+    in_key_order = in_key_order && movable == q.key;
+  } else if (q.type == ItemType::kMatching) {
+    for (size_t i = 0; i < q.prompts.size() && in_key_order; ++i) {
+      auto pair = std::find_if(q.key.begin(), q.key.end(), [&](const std::string& k) {
+        return k.compare(0, k.find('='), q.prompts[i].id) == 0 && k.find('=') == q.prompts[i].id.size();
+      });
+      in_key_order = pair != q.key.end() && i < movable.size() && movable[i] == pair->substr(pair->find('=') + 1);
+    }
+  } else {
+    in_key_order = false;
   }
+  if (in_key_order) std::rotate(movable.begin(), movable.begin() + 1, movable.end());
   std::vector<std::string> order;
   size_t next = 0;
   for (const Option& o : q.options) order.push_back(o.fixed ? o.id : movable[next++]);

@@ -29,7 +29,7 @@ std::vector<QuestionHistory> AnswerHistory(Database& db, const std::string& exam
   Statement s(db, R"sql(
       SELECT i.bank_id, i.question_id, i.correct, coalesce(a.finished_at, a.started_at) AS at
         FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
-       WHERE a.exam = ?1 AND i.response <> '' AND i.correct IS NOT NULL
+       WHERE a.exam = ?1 AND a.status <> 'in_progress' AND i.response <> '' AND i.correct IS NOT NULL
        ORDER BY at, a.id, i.position)sql");
   s.Bind(1, exam);
   std::map<std::pair<std::string, std::string>, QuestionHistory> by_question;

@@ -36,7 +36,8 @@ struct QuestionHistory {
 };
 
 // Every question of `exam` this learner has answered, exam and practice, replayed in time order.
-// An answer counts at its attempt's finish (or start, while in progress); unanswered items do not.
+// An answer counts at its attempt's finish; unanswered items and attempts still in progress (whose
+// answers may yet change) do not.
 std::vector<QuestionHistory> AnswerHistory(Database& db, const std::string& exam);
 
 }  // namespace proctor

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "engine/random.h"
@@ -70,8 +71,19 @@ Attempt StartPracticeAttempt(Database& db, const Blueprint& b, const PracticeOpt
     int rank;        // 0 due, 1 never seen, 2 seen and not due
     int64_t order;   // within a rank: earliest due / longest unseen first
   };
+  // Practice shows keys: never a question of an exam attempt that is still open (the learner could
+  // resume it and change the answer).
+  std::set<std::pair<std::string, std::string>> open_exam;
+  {
+    Statement s(db, R"sql(
+        SELECT DISTINCT i.bank_id, i.question_id FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
+         WHERE a.exam = ?1 AND a.mode = 'exam' AND a.status = 'in_progress')sql");
+    s.Bind(1, b.code);
+    while (s.Step()) open_exam.insert({s.Text(0), s.Text(1)});
+  }
   std::vector<Pick> picks;
   auto consider = [&](Candidate& c) {
+    if (open_exam.contains({c.bank_id, c.question_id})) return;
     if (!options.banks.empty() && std::find(options.banks.begin(), options.banks.end(), c.bank_id) == options.banks.end()) return;
     if (options.domain != 0 && c.domain != options.domain) return;
     auto it = history.find({c.bank_id, c.question_id});

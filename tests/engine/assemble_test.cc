@@ -156,5 +156,22 @@ TEST(ShuffleOptionsTest, FixedOptionsStayAndOrderingNeverStartsSolved) {
   for (uint64_t seed = 0; seed < 50; ++seed) EXPECT_NE(ShuffleOptions(o, seed), o.key);
 }
 
+TEST(ShuffleOptionsTest, MatchingResponsesAreNeverLetteredInThePromptsOrder) {
+  Question m;
+  m.bank_id = "b";
+  m.id = "m";
+  m.type = ItemType::kMatching;
+  m.prompts = {{"p1", "one"}, {"p2", "two"}, {"p3", "three"}};
+  m.options = {{"x", "X"}, {"y", "Y"}, {"z", "Z"}};
+  m.key = {"p1=x", "p2=y", "p3=z"};
+  int checked = 0;
+  for (uint64_t seed = 0; seed < 200; ++seed) {
+    std::vector<std::string> order = ShuffleOptions(m, seed);
+    EXPECT_NE(order, (std::vector<std::string>{"x", "y", "z"})) << "seed " << seed << ": the answer would be 1-A 2-B 3-C";
+    ++checked;
+  }
+  EXPECT_EQ(checked, 200);
+}
+
 }  // namespace
 }  // namespace proctor

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/subprocess.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/tmux.h"
 
@@ -80,6 +81,42 @@ TEST_P(UnboundKeysTest, NoUnboundKeyOrSequenceChoosesAnOption) {
 INSTANTIATE_TEST_SUITE_P(Terminals, UnboundKeysTest,
                          ::testing::Values("xterm", "xterm-256color", "screen-256color", "tmux-256color", "linux",
                                            "vt220"),
+                         [](const ::testing::TestParamInfo<const char*>& term) {
+                           std::string name;
+                           for (const char* p = term.param; *p; ++p) name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
+                           return name;
+                         });
+
+// A terminal that cannot show the full screen: line mode with one line saying why, and no attempt
+// (and no clock) until the learner starts it.
+class NoFullScreenTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  TempDir dir_;
+};
+
+TEST_P(NoFullScreenTest, RunsInLineModeAndSaysWhyBeforeAnyAttemptExists) {
+  const std::string term = GetParam();
+  const std::string env = term == "unset" ? "env -u TERM" : "env TERM=" + term;
+  const std::string db = dir_ / "proctor.db";
+  Tmux tmux(200, 30, env + " PROCTOR_DB=" + ShellQuote(db) + " HOME=" + ShellQuote(dir_.path()) + " LANG=C.UTF-8 " +
+                         ShellQuote(PROCTOR_BINARY) + " take CLF-C02 --questions 3 --seed 2; sleep 600");
+  const std::string why = term == "unset" ? "(TERM is not set)"
+                          : term == "dumb" ? "(TERM 'dumb' cannot place text on the screen)"
+                                           : "(TERM '" + term + "' is not a terminal this system knows (no terminfo entry))";
+  ASSERT_TRUE(tmux.WaitFor("proctor: the full-screen exam cannot run here " + why + "; running in line mode.")) << tmux.Capture();
+  ASSERT_TRUE(tmux.WaitFor("Press Enter to start the exam and its clock")) << tmux.Capture();
+  EXPECT_EQ(tmux.Capture().find("Error opening terminal"), std::string::npos);
+  // Nothing is stored yet: no attempt, no clock.
+  std::string count = RunProcess({"/usr/bin/sqlite3", db, "SELECT count(*) FROM attempts"}, "").out;
+  EXPECT_EQ(count, "0\n") << "an attempt exists before the learner started it";
+  tmux.Keys({"Enter"});
+  ASSERT_TRUE(tmux.WaitFor("Question 1 of 3")) << tmux.Capture();
+  ASSERT_TRUE(tmux.WaitFor("Answered 0/3")) << tmux.Capture();
+  tmux.Keys({"quit", "Enter"});
+  ASSERT_TRUE(tmux.WaitFor("continue it with 'proctor resume 1'")) << tmux.Capture();
+}
+
+INSTANTIATE_TEST_SUITE_P(Terminals, NoFullScreenTest, ::testing::Values("unset", "dumb", "no-such-terminal"),
                          [](const ::testing::TestParamInfo<const char*>& term) {
                            std::string name;
                            for (const char* p = term.param; *p; ++p) name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
