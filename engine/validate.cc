@@ -66,6 +66,11 @@ void ValidateQuestion(const Question& q, const Catalog& catalog, const std::func
   if (key_set.size() != q.key.size()) error("the answer names an option twice");
 
   const size_t n = q.options.size();
+  // Options are lettered A-Z on screen and chosen by letter: a 27th could be neither shown nor chosen.
+  if (n > kMaxOptions) {
+    error("a question has at most " + std::to_string(kMaxOptions) + " options (lettered A-Z; AWS items have at most 8), found " +
+          std::to_string(n));
+  }
   switch (q.type) {
     case ItemType::kSingle:
       if (n < 2) error("a single-answer question needs at least 2 options, found " + std::to_string(n));

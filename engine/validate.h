@@ -10,6 +10,9 @@
 
 namespace proctor {
 
+// The most options a question may have: they are lettered A-Z.
+inline constexpr size_t kMaxOptions = 26;
+
 // Checks one question against the item-type rules and the catalog, reporting problems at `where`
 // (the question's place in its file). Errors make the question unusable; warnings (no explanation,
 // a type the exam does not use) do not.

@@ -162,3 +162,33 @@ TEST(ImportFormatsTest, HeadingOfOnlyHashesIsJustAnEmptySection) {
 
 }  // namespace
 }  // namespace proctor
+
+namespace proctor {
+namespace {
+
+// Issue 12: a question with more than 26 options got labels past Z (punctuation, then raw bytes
+// 0x80-0xA4 in line mode), and some of its options could not be chosen. It is refused at import,
+// with its place, in every format.
+TEST(ImportFormatsTest, MoreThanTwentySixOptionsIsRefusedWithItsPlace) {
+  Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
+  std::string checklist = "### Which one?\n";
+  std::string gift = "Which one? {\n";
+  for (int i = 0; i < 30; ++i) {
+    checklist += std::string("- [") + (i == 3 ? "x" : " ") + "] option " + std::to_string(i) + "\n";
+    gift += std::string(i == 3 ? "=" : "~") + "option " + std::to_string(i) + "\n";
+  }
+  gift += "}\n";
+  for (const auto& [name, text] : {std::pair<std::string, std::string>{"many.md", checklist}, {"many.gift", gift}}) {
+    SCOPED_TRACE(name);
+    Diagnostics diag;
+    ImportSettings settings;
+    settings.exam = "CLF-C02";
+    ReadResult r = ReadBankFile(TextFile::FromText(text, name), DetectBankFormat(name, text), settings, catalog, diag);
+    EXPECT_TRUE(diag.HasErrors());
+    EXPECT_TRUE(std::regex_search(diag.Format(), std::regex(name + ":1:.*at most 26 options \\(lettered A-Z; AWS items have at most 8\\), found 30")))
+        << diag.Format();
+  }
+}
+
+}  // namespace
+}  // namespace proctor
