@@ -79,7 +79,8 @@ std::vector<BodyLine> AnswerReviewLines(const ExamSnapshot& exam, const ViewStat
     bool keyed = q.type == ItemType::kSingle || q.type == ItemType::kMultiple
                      ? std::find(q.key.begin(), q.key.end(), id) != q.key.end()
                      : false;
-    bool chose = Chosen(item, id);
+    // Ordering and matching answers are shown as sequences below, not as marks on the options.
+    bool chose = (q.type == ItemType::kSingle || q.type == ItemType::kMultiple) && Chosen(item, id);
     std::string mark = std::string(chose ? ">" : " ") + (keyed ? "*" : " ");
     Style style = keyed ? Style::kCorrect : (chose ? Style::kWrong : Style::kNormal);
     AddWrapped(lines, OptionText(item, i), w, style, mark + " " + std::string(1, OptionLetter(i)) + ". ", "      ");
@@ -117,8 +118,7 @@ void RenderAnswerReview(Frame& f, const ExamSnapshot& exam, const ViewState& vie
   const std::string names = FilterNames(view.answer_filters);
   if (!names.empty()) position += (position.empty() ? "" : kDot) + std::string("showing ") + names;
   if (!view.go_to.empty()) position += std::string(kDot) + "go to " + view.go_to + "_";
-  Footer(f, "\xE2\x86\x90/\xE2\x86\x92 question  I wrong  F flagged  U unscored  C incomplete  D domain  A all  ? help  Q quit",
-         WithHint(position, hint, f.width()));
+  Footer(f, "\xE2\x86\x90/\xE2\x86\x92 question  I/F/U/C/D filter  A all  ? help  Q quit", WithHint(position, hint, f.width()));
 }
 
 }  // namespace render

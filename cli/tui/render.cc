@@ -107,19 +107,25 @@ const char* const kDot = " \xC2\xB7 ";
 
 std::string CountsText(const ExamSnapshot& exam) { return ProgressLine(exam.progress, kDot); }
 
-// The footer's keys, shortest first to go when the terminal is narrow: "S strike" is in the help.
+// The footer's keys. On a narrow terminal the least needed go first (strike, then Space toggle);
+// the help lists them all.
 std::string QuestionKeys(const AttemptItem& item, int width) {
-  size_t n = item.option_order.size();
-  bool has_e = n >= 5;
-  bool has_f = n >= 6;
-  bool has_s = n >= 19;
-  std::string keys = std::string("A-") + OptionLetter(std::min<size_t>(n, 26) - 1) + " choose  ";
-  if (item.question.type == ItemType::kMultiple) keys += "Space toggle  ";
-  keys += std::string("\xE2\x86\x90/\xE2\x86\x92 move  ") + (has_f ? "^F" : "F") + " flag  R review  " +
-          (has_e ? "^E" : "E") + " end  ? help";
+  const size_t n = item.option_order.size();
   const bool strikable = item.question.type == ItemType::kSingle || item.question.type == ItemType::kMultiple;
-  std::string with_strike = keys + (has_s ? "  - strike" : "  S strike");
-  return strikable && DisplayWidth(with_strike) + 2 <= width ? with_strike : keys;
+  const std::string choose = std::string("A-") + OptionLetter(std::min<size_t>(n, 26) - 1) + " choose";
+  const std::string toggle = item.question.type == ItemType::kMultiple ? "Space toggle" : "";
+  const std::string strike = !strikable ? "" : n >= 19 ? "- strike" : "S strike";
+  const std::string rest = std::string("\xE2\x86\x90/\xE2\x86\x92 move  ") + (n >= 6 ? "^F" : "F") + " flag  R review  " +
+                           (n >= 5 ? "^E" : "E") + " end  ? help";
+  const auto join = [&](bool with_toggle, bool with_strike) {
+    std::string keys = choose + "  " + (with_toggle && !toggle.empty() ? toggle + "  " : "") + rest;
+    return with_strike && !strike.empty() ? keys + "  " + strike : keys;
+  };
+  for (const auto& [with_toggle, with_strike] : {std::pair{true, true}, {true, false}, {false, false}}) {
+    std::string keys = join(with_toggle, with_strike);
+    if (DisplayWidth(keys) + 2 <= width) return keys;
+  }
+  return join(false, false);
 }
 
 void RenderQuestion(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
@@ -130,8 +136,15 @@ void RenderQuestion(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
   std::string status = CountsText(exam);
   if (item.question.type == ItemType::kMultiple) {
     // As the test centre's footer does: how many to choose, and how many are chosen.
-    status = "Choose " + CountWord(item.question.ChooseCount()) + kDot + std::to_string(item.response.size()) +
-             " selected    " + status;
+    const std::string choose = "Choose " + CountWord(item.question.ChooseCount()) + kDot +
+                               std::to_string(item.response.size()) + " selected";
+    status = choose + "    " + status;
+    if (DisplayWidth(status) + 2 > f.width()) {
+      // Narrow: a smaller gap, and no "Flagged 0".
+      Progress p = exam.progress;
+      status = choose + "  " + ProgressLine(p, kDot);
+      if (p.flagged == 0) status = status.substr(0, status.rfind(kDot));
+    }
   }
   Footer(f, QuestionKeys(item, f.width()), WithHint(status, hint, f.width()));
 }
@@ -162,8 +175,15 @@ void RenderReview(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
   std::string summary = std::to_string(p.answered) + " answered, ";
   if (p.incomplete > 0) summary += std::to_string(p.incomplete) + " incomplete, ";
   summary += std::to_string(p.unanswered()) + " unanswered, " + std::to_string(p.flagged) + " flagged.";
+  const std::string legend = "* flagged  + incomplete";
   f.Put(kBodyTop, 1, summary, Style::kBold);
-  f.Put(kBodyTop, 1 + DisplayWidth(summary), "  * flagged  + incomplete", Style::kDim);
+  // Narrow: the legend and the go-to field move to the spare row under the filters.
+  int spare = 1;
+  if (DisplayWidth(summary) + 4 + DisplayWidth(legend) <= f.width()) {
+    f.Put(kBodyTop, 3 + DisplayWidth(summary), legend, Style::kDim);
+  } else {
+    spare = f.Put(kBodyTop + 2, 1, legend, Style::kDim) + 3;
+  }
   int col = f.Put(kBodyTop + 1, 1, "Show: ");
   const std::pair<ReviewFilter, const char*> filters[] = {{ReviewFilter::kAll, "[A] all"},
                                                           {ReviewFilter::kFlagged, "[F] flagged"},
@@ -173,8 +193,16 @@ void RenderReview(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
     col = f.Put(kBodyTop + 1, col, label, filter == view.filter ? Style::kSelected : Style::kDim);
     col = f.Put(kBodyTop + 1, col, " ");
   }
-  col = f.Put(kBodyTop + 1, col + 2, "Go to: ", Style::kDim);
-  f.Put(kBodyTop + 1, col, view.go_to.empty() ? "type a number" : view.go_to + "_", view.go_to.empty() ? Style::kDim : Style::kBold);
+  const std::string go_to = view.go_to.empty() ? "type a number" : view.go_to + "_";
+  int go_row = kBodyTop + 1;
+  if (col + 2 + DisplayWidth("Go to: " + go_to) > f.width() - 1) {
+    go_row = kBodyTop + 2;
+    col = spare;
+  } else {
+    col += 2;
+  }
+  col = f.Put(go_row, col, "Go to: ", Style::kDim);
+  f.Put(go_row, col, go_to, view.go_to.empty() ? Style::kDim : Style::kBold);
   std::vector<int> list = ReviewList(a, view.filter);
   int per_row = std::max(1, (f.width() - 2) / kReviewCellWidth);
   int rows_available = BodyHeight(f.height()) - 3;
@@ -190,7 +218,8 @@ void RenderReview(Frame& f, const ExamSnapshot& exam, const ViewState& view) {
     f.Put(kBodyTop + 3 + row, x, ReviewCell(item, list[i] + 1),
           at_cursor ? Style::kCursor : (item.response.empty() ? Style::kDim : Style::kNormal));
   }
-  Footer(f, "Arrows or a number, Enter open  A/F/U/I filter  E end exam  Esc back", CountsText(exam));
+  const std::string keys = "Arrows or a number, Enter open  A/F/U/I filter  E end exam  Esc back";
+  Footer(f, DisplayWidth(keys) + 2 <= f.width() ? keys : "Arrows, Enter open  A/F/U/I filter  E end  Esc back", CountsText(exam));
 }
 
 void RenderDialog(Frame& f, const ExamSnapshot& exam, const std::vector<BodyLine>& lines, const std::string& keys) {

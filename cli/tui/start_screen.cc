@@ -36,32 +36,38 @@ Frame RenderStartScreen(const StartInfo& info, const std::string& notice, int wi
   f.Put(0, 0, TruncateToWidth(" " + info.code + "  " + info.name, width - 2), Style::kBar);
   if (!notice.empty()) f.Put(1, 1, TruncateToWidth(notice, w), Style::kWarn);
   std::vector<BodyLine> lines;
-  const int h = info.minutes / 60;
-  const int m = info.minutes % 60;
   std::string clock = std::to_string(info.minutes) + " minutes";
-  if (h > 0) clock += " (" + std::to_string(h) + (h == 1 ? " hour" : " hours") + (m > 0 ? " " + std::to_string(m) + " min" : "") + ")";
   if (info.esl) clock += ", including the 30-minute ESL accommodation";
   render::AddWrapped(lines, "Before you begin", w, Style::kBold);
   lines.push_back({""});
-  render::AddWrapped(lines, CountOf(info.questions, "question") + ". " +
-                                (info.unscored > 0 ? std::to_string(info.unscored) + " of them are unscored: they look like "
-                                                     "the others and do not count, as on the real exam."
-                                                   : std::string("Every question counts.")),
+  const int scored = info.questions - info.unscored;
+  render::AddWrapped(lines, CountOf(info.questions, "question") +
+                                (info.unscored > 0 ? ": " + std::to_string(scored) + " scored and " + std::to_string(info.unscored) +
+                                                         " unscored. The unscored ones look like the others, as on the real exam."
+                                                   : ". Every question counts."),
                      w, Style::kNormal, "  ", "  ");
-  render::AddWrapped(lines, "Time: " + clock + ". The clock starts when you press Enter and keeps running "
-                     "if you leave; at zero the exam ends by itself with your saved answers.", w, Style::kNormal, "  ", "  ");
-  render::AddWrapped(lines, "Pass: a scaled score of " + std::to_string(info.pass_score) + " on " + std::to_string(info.scale_min) +
-                                "-" + std::to_string(info.scale_max) + ". Unanswered questions count as wrong; "
-                                "there is no penalty for guessing.", w, Style::kNormal, "  ", "  ");
+  render::AddWrapped(lines, "Time: " + clock + ". The clock starts when you press Enter and keeps running if you leave; "
+                     "at zero the exam ends with your saved answers.", w, Style::kNormal, "  ", "  ");
+  render::AddWrapped(lines, "Pass: " + std::to_string(info.pass_score) + " on a scale of " + std::to_string(info.scale_min) + "-" +
+                                std::to_string(info.scale_max) + ". Unanswered questions count as wrong; guessing costs nothing.",
+                     w, Style::kNormal, "  ", "  ");
   lines.push_back({""});
   render::AddWrapped(lines, "Keys", w, Style::kBold);
-  const char* const keys[] = {
-      "A-E       choose (toggle on multiple response)    Left/Right  previous, next",
-      "F         flag for review                         R           review screen",
-      "S         strike out the option under the cursor  E           end the exam",
-      "?         every key                               Q           leave for now",
+  const std::pair<const char*, const char*> keys[] = {
+      {"A-E", "choose (toggle on multiple response)"}, {"Left/Right", "previous, next"},
+      {"F", "flag for review"}, {"R", "review screen"},
+      {"S", "strike out the option under the cursor"}, {"E", "end the exam"},
+      {"?", "every key"}, {"Q", "leave for now"},
   };
-  for (const char* k : keys) render::AddWrapped(lines, k, w, Style::kNormal, "  ", "  ");
+  if (w >= 78) {
+    for (size_t i = 0; i + 1 < std::size(keys); i += 2) {
+      lines.push_back({"  " + PadRight(keys[i].first, 10) + PadRight(keys[i].second, 40) + PadRight(keys[i + 1].first, 12) +
+                       keys[i + 1].second});
+    }
+  } else {
+    render::AddWrapped(lines, "A-E choose \xC2\xB7 Left/Right move \xC2\xB7 F flag \xC2\xB7 S strike out \xC2\xB7 R review \xC2\xB7 "
+                              "E end \xC2\xB7 ? every key \xC2\xB7 Q leave for now", w, Style::kNormal, "  ", "  ");
+  }
   lines.push_back({""});
   render::AddWrapped(lines, "Every answer is saved the moment you give it.", w, Style::kDim, "  ", "  ");
   render::DrawBody(f, lines, 0, -1, nullptr);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "cli/answer_format.h"
 #include "cli/tui/render.h"
 #include "engine/shipped.h"
 
@@ -153,6 +154,73 @@ TEST(ControllerTest, ReviewFiltersAndJumps) {
   c.HandleKey(Char('1'), 80, 24);
   c.HandleKey(Key(KeyEvent::Kind::kEnter), 80, 24);
   EXPECT_EQ(s.position(), 0);
+}
+
+TEST(ControllerTest, MoreChoicesThanAskedAreRefusedAndFewerAreIncomplete) {
+  ManualClock clock(0);
+  NullLog log;
+  Session s(Mixed(), clock, log);  // question 1: choose TWO of five
+  ExamController c(s, ViewState{});
+  c.HandleKey(Char('a'), 80, 24);
+  EXPECT_EQ(s.incomplete_count(), 1);
+  EXPECT_EQ(s.answered_count(), 0);
+  c.HandleKey(Char('b'), 80, 24);
+  EXPECT_EQ(s.answered_count(), 1);
+  c.HandleKey(Char('c'), 80, 24);  // a third: refused, nothing dropped
+  EXPECT_EQ(s.current().response, (Response{"a", "b"}));
+  EXPECT_EQ(c.view().notice, "This question asks for TWO. Press a chosen letter again to unchoose it first.");
+}
+
+TEST(ControllerTest, StrikeOutTogglesIsSavedAndNeverAnswers) {
+  ManualClock clock(0);
+  NullLog log;
+  Session s(Mixed(), clock, log);
+  ExamController c(s, ViewState{});
+  c.HandleKey(Key(KeyEvent::Kind::kDown), 80, 24);
+  c.HandleKey(Char('s'), 80, 24);
+  EXPECT_EQ(s.current().struck, (std::vector<std::string>{"b"}));
+  EXPECT_TRUE(s.current().response.empty()) << "striking is not answering";
+  const int saves = log.saves;
+  c.HandleKey(Char('-'), 80, 24);  // again: restored
+  EXPECT_TRUE(s.current().struck.empty());
+  EXPECT_GT(log.saves, saves) << "each strike is saved with the attempt";
+  c.HandleKey(Key(KeyEvent::Kind::kEnd), 80, 24);
+  EXPECT_EQ(c.view().cursor, 4);
+  c.HandleKey(Key(KeyEvent::Kind::kHome), 80, 24);
+  EXPECT_EQ(c.view().cursor, 0);
+  EXPECT_TRUE(s.current().response.empty()) << "Home and End move, never choose";
+}
+
+TEST(ControllerTest, QuitAsksFirstAndSaysTheAttemptStaysOpen) {
+  ManualClock clock(0);
+  NullLog log;
+  Session s(Mixed(), clock, log);
+  ExamController c(s, ViewState{});
+  EXPECT_TRUE(c.HandleKey(Char('q'), 80, 24));
+  EXPECT_EQ(c.view().screen, Screen::kConfirmQuit);
+  std::vector<std::string> lines = Render(c.Snapshot(), c.view(), 80, 24).Lines();
+  EXPECT_EQ(lines[2], " Leave the exam for now?");
+  EXPECT_EQ(lines[4], " Your answers are saved and attempt 1 stays open: 'proctor resume' continues it");
+  c.HandleKey(Char('n'), 80, 24);
+  EXPECT_EQ(c.view().screen, Screen::kQuestion);
+  c.HandleKey(Char('q'), 80, 24);
+  EXPECT_FALSE(c.HandleKey(Char('y'), 80, 24)) << "y leaves";
+  EXPECT_TRUE(s.in_progress());
+}
+
+TEST(ControllerTest, MatchingBackspaceUndoesTheLastMatch) {
+  ManualClock clock(0);
+  NullLog log;
+  Session s(Mixed(), clock, log);
+  ExamController c(s, ViewState{});
+  c.HandleKey(Char('n'), 80, 24);
+  c.HandleKey(Char('n'), 80, 24);
+  c.HandleKey(Char('b'), 80, 24);
+  c.HandleKey(Char('a'), 80, 24);
+  EXPECT_EQ(s.current().response, (Response{"p1=b", "p2=a"}));
+  c.HandleKey(Key(KeyEvent::Kind::kBackspace), 80, 24);
+  EXPECT_EQ(s.current().response, (Response{"p1=b"}));
+  EXPECT_NE(ItemInstruction(s.current().question, true).find("A response may be used more than once."), std::string::npos);
 }
 
 }  // namespace

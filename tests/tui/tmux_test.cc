@@ -255,5 +255,46 @@ TEST_F(TmuxTest, ClosingThePaneEndsTheProgramAndResumeReopensTheSameQuestion) {
   EXPECT_TRUE(std::regex_search(review, std::regex(" 1  B\\+ +2\\* A +3  --"))) << review;
 }
 
+// Issue 12: 'take' while another process held the write lock waited without a word, and the wait
+// came off the clock. The start screen now says it waits, and the clock starts once the attempt is
+// stored.
+TEST_F(TmuxTest, AStartThatWaitsForAnotherWriterSaysSoAndTheWaitIsNotOffTheClock) {
+  ASSERT_EQ(Plain({"exams"}).exit_code, 0);
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &other), SQLITE_OK);
+  Tmux tmux(100, 30, Proctor({"take", "CLF-C02", "--questions", "3", "--seed", "2"}) + "; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("Enter start the exam")) << tmux.Capture();
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  tmux.Keys({"Enter"});
+  EXPECT_TRUE(tmux.WaitFor("Waiting for another proctor to finish writing to the database")) << tmux.Capture();
+  EXPECT_NE(tmux.Capture().find("The clock has not started."), std::string::npos) << tmux.Capture();
+  std::this_thread::sleep_for(std::chrono::milliseconds(4000));
+  ASSERT_EQ(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+  ASSERT_TRUE(tmux.WaitFor("Question 1 of 3")) << tmux.Capture();
+  // Five minutes for three questions; four seconds of waiting would show as 0:04:56 or less.
+  EXPECT_TRUE(std::regex_search(tmux.Capture(), std::regex("Time left 0:0(5:00|4:5[7-9])"))) << tmux.Capture();
+}
+
+TEST_F(TmuxTest, AStruckOptionIsStillStruckAfterLeavingAndResuming) {
+  Tmux tmux(100, 30, Proctor({"take", "CLF-C02", "--questions", "3", "--seed", "2"}) + "; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("Enter start the exam")) << tmux.Capture();
+  tmux.Keys({"Enter"});
+  ASSERT_TRUE(tmux.WaitFor("Question 1 of 3")) << tmux.Capture();
+  tmux.Keys({"Down", "s"});
+  ASSERT_TRUE(tmux.WaitFor("/) B.")) << tmux.Capture();
+  EXPECT_NE(tmux.Capture().find("Answered 0/3"), std::string::npos) << "a strike is not an answer";
+  tmux.Keys({"q"});
+  ASSERT_TRUE(tmux.WaitFor("Leave the exam for now?")) << tmux.Capture();
+  tmux.Keys({"y"});
+  ASSERT_TRUE(tmux.WaitFor("continue it with 'proctor resume 1'")) << tmux.Capture();
+  Tmux again(100, 30, Proctor({"resume"}) + "; sleep 600");
+  ASSERT_TRUE(again.WaitFor("Question 1 of 3")) << again.Capture();
+  // Off the cursor line the option is drawn struck through (U+0336 after each character): read past that.
+  std::string screen = again.Capture();
+  for (size_t at; (at = screen.find("\xCC\xB6")) != std::string::npos;) screen.erase(at, 2);
+  EXPECT_NE(screen.find("(/) B."), std::string::npos) << screen;
+}
+
 }  // namespace
 }  // namespace proctor::testing
