@@ -1,3 +1,4 @@
+#include "cli/answer_format.h"
 #include "cli/bank_import.h"
 
 #include <stdlib.h>
@@ -100,11 +101,11 @@ std::map<std::string, int> SkipReasons(const Diagnostics& diag) {
 }
 
 // A progress line on a terminal, at most every half second.
-class ProgressLine {
+class ProgressShown {
  public:
-  ProgressLine(std::ostream& err, std::string shown, bool enabled)
+  ProgressShown(std::ostream& err, std::string shown, bool enabled)
       : err_(err), shown_(std::move(shown)), enabled_(enabled), started_(SteadyMs()) {}
-  ~ProgressLine() {
+  ~ProgressShown() {
     if (drew_) err_ << "\n";
   }
   // `fraction` of the work is done, `done` questions so far; the last call has fraction 1.
@@ -115,7 +116,7 @@ class ProgressLine {
     last_ = elapsed;
     double rate = elapsed > 0 ? static_cast<double>(done) * 1000.0 / static_cast<double>(elapsed) : 0;
     auto left = static_cast<int64_t>(static_cast<double>(elapsed) * (1 - fraction) / fraction);
-    err_ << "\rImporting " << shown_ << ": " << static_cast<int>(fraction * 100) << "% (" << done << " questions), "
+    err_ << "\rImporting " << shown_ << ": " << static_cast<int>(fraction * 100) << "% (" << CountOf(static_cast<int>(done), "question") << "), "
          << static_cast<int64_t>(rate) << "/s, " << FormatDuration(left) << " left " << std::flush;
     drew_ = true;
   }
@@ -134,7 +135,7 @@ void ReportImport(const std::string& shown, const ImportTally& tally, const std:
                   const std::optional<ImportSummary>& summary, std::map<std::string, int> skipped,
                   std::ostream& out, std::ostream& err) {
   if (!summary) {
-    out << shown << " (" << tally.format_name << "): " << tally.questions << " questions would be imported into bank "
+    out << shown << " (" << tally.format_name << "): " << CountOf(static_cast<int>(tally.questions), "question") << " would be imported into bank "
         << SanitizeForTerminal(bank_id, false) << ", " << SkipText(skipped) << "\n";
   } else {
     const ImportSummary& s = *summary;
@@ -182,7 +183,7 @@ bool AcceptRead(const Diagnostics& diag, size_t questions, const std::string& sh
   if (diag.HasErrors() && !skip_invalid) {
     err << "proctor: " << shown << ": nothing imported: " << diag.error_count() << " error"
         << (diag.error_count() == 1 ? "" : "s") << " (fix them, or use --skip-invalid to import the "
-        << questions << " valid questions)\n";
+        << CountOf(static_cast<int>(questions), "valid question") << ")\n";
     return false;
   }
   if (diag.HasErrors()) skipped["with errors"] += diag.error_count();
@@ -259,7 +260,7 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
   tally.format_name = BankFormatName(BankFormat::kNative);
   std::optional<BankWriter> writer;
   std::string refusal;
-  ProgressLine progress(err, shown, options.progress && !options.dry_run && db != nullptr);
+  ProgressShown progress(err, shown, options.progress && !options.dry_run && db != nullptr);
   std::optional<FileByteSource> input;
   Hasher64 file_hash;
   std::exception_ptr db_failure;    // a database error while writing, passed on to the caller
@@ -433,7 +434,7 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
   }
   std::optional<ImportSummary> summary;
   if (!options.dry_run && db != nullptr) {
-    ProgressLine progress(err, shown, options.progress);
+    ProgressShown progress(err, shown, options.progress);
     summary = ImportBank(*db, read.bank, {source, tally.format_name, file_hash, false}, now_ms,
                          [&](size_t done, size_t total) {
                            progress.Show(static_cast<double>(done) / static_cast<double>(total), done);

@@ -2,6 +2,7 @@
 #include <map>
 #include <ostream>
 
+#include "cli/answer_format.h"
 #include "cli/commands/command.h"
 #include "engine/error.h"
 #include "engine/store/bank_store.h"
@@ -77,7 +78,10 @@ int Show(Context& c, const std::string& id) {
       c.out << "  " << PadRight(TruncateToWidth(name, 60), 62) << n << "\n";
     }
   }
-  if (counts.retired > 0) c.out << "\n" << counts.retired << " questions are no longer in the file: kept for your history, never drawn.\n";
+  if (counts.retired > 0) {
+    c.out << "\n" << CountOf(static_cast<int>(counts.retired), "question") << (counts.retired == 1 ? " is" : " are")
+          << " no longer in the file: kept for your history, never drawn.\n";
+  }
   return 0;
 }
 
@@ -97,8 +101,8 @@ int Remove(Context& c, const std::string& id) {
   Statement files(c.Db(), "DELETE FROM bank_files WHERE bank_id = ?1");
   files.Bind(1, id).Run();
   tx.Commit();
-  c.out << "Removed bank " << SanitizeForTerminal(id, false) << " and its " << removed
-        << " questions. Past attempts keep their own copies of the questions they used.\n";
+  c.out << "Removed bank " << SanitizeForTerminal(id, false) << " and its " << CountOf(static_cast<int>(removed), "question")
+        << ". Past attempts keep their own copies of the questions they used.\n";
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // proctor practice EXAM: questions one at a time, each answer checked and explained at once.
 #include <ostream>
 
+#include "cli/answer_format.h"
 #include "cli/commands/command.h"
 #include "cli/plain/plain_practice.h"
 #include "engine/error.h"
@@ -40,7 +41,7 @@ int Run(const po::variables_map& vm, Context& c) {
   if (vm.count("bank")) options.banks = vm["bank"].as<std::vector<std::string>>();
   Database& db = c.Db();
   Attempt attempt = StartPracticeAttempt(db, b, options, c.clock.NowMs());
-  c.out << b.code << " practice: " << attempt.items.size() << " questions"
+  c.out << b.code << " practice: " << CountOf(static_cast<int>(attempt.items.size()), "question")
         << (options.minutes ? ", " + std::to_string(*options.minutes) + " minutes" : std::string(", untimed")) << ".\n";
   SqliteAttemptLog log(db);
   Session session(std::move(attempt), c.clock, log);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <ostream>
 
+#include "cli/answer_format.h"
 #include "cli/commands/command.h"
 #include "engine/stats.h"
 #include "engine/store/attempt_store.h"
@@ -69,7 +70,7 @@ int Items(Context& c, const Blueprint& b) {
     c.out << "No answers to " << b.code << " questions yet.\n";
     return 0;
   }
-  c.out << b.code << ": " << items.size() << " questions answered at least once, hardest first.\n"
+  c.out << b.code << ": " << CountOf(static_cast<int>(items.size()), "question") << " answered at least once, hardest first.\n"
         << "Right  Seen  Time   Question, then the wrong answer chosen most\n";
   for (const ItemStats& it : items) {
     char line[64];

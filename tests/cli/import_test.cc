@@ -98,7 +98,7 @@ TEST_F(CliTest, SkipInvalidImportsTheRestAndCountsThem) {
   ProcessResult strict = Run({"import", "--exam", "CLF-C02", path});
   EXPECT_EQ(strict.exit_code, 1);
   EXPECT_NE(strict.err.find(path + ":5: error: no option is marked right"), std::string::npos) << strict.err;
-  EXPECT_NE(strict.err.find("use --skip-invalid to import the 1 valid questions"), std::string::npos);
+  EXPECT_NE(strict.err.find("use --skip-invalid to import the 1 valid question)"), std::string::npos);
   ProcessResult lenient = Run({"import", "--exam", "CLF-C02", "--skip-invalid", path});
   EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
   EXPECT_NE(lenient.out.find("1 added, 0 updated, 0 unchanged, 1 skipped (1 with errors)"), std::string::npos) << lenient.out;
