@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """One line per question of an exam's bank and drafts: id, domain, type, topic (or tags), the key's
 text and the stem's opening, so a writer can see what is already covered without reading every file.
+Draft questions are listed without their key (and their topic, which often names it), so that a
+reviewer who runs this before answering a batch blind sees nothing of the answers.
 Usage: tools/content/outline.py EXAM   (e.g. SAA-C03)
 """
 import glob
@@ -21,6 +23,7 @@ def main(exam):
         if d.get("exam", "").upper() != exam.upper():
             continue
         print(f"# {os.path.relpath(f, ROOT)}")
+        draft = os.sep + "drafts" + os.sep in f
         for q in d["questions"]:
             opts = {o["id"]: o["text"] for o in q["options"]}
             a = q["answer"]
@@ -32,7 +35,10 @@ def main(exam):
                 key = "matching"
             stem = " ".join(q["stem"].split()[:28])
             topic = q.get("topic") or ",".join(q.get("tags", []))
-            print(f"{q['id']} d{q.get('domain')} {q['type']} [{topic}] {stem} ... => {key[:110]}")
+            if draft:
+                print(f"{q['id']} d{q.get('domain')} {q['type']} (draft: key and topic hidden) {stem} ...")
+            else:
+                print(f"{q['id']} d{q.get('domain')} {q['type']} [{topic}] {stem} ... => {key[:110]}")
 
 
 if __name__ == "__main__":
