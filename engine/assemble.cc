@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <tuple>
+#include <unordered_set>
 
 #include "engine/error.h"
 #include "engine/random.h"
@@ -99,25 +100,38 @@ std::vector<FormItem> AssembleForm(const Blueprint& b, const FormShape& shape,
 
   std::vector<FormItem> items;
   std::vector<Candidate> leftover;
+  std::unordered_set<std::string> topics;  // drawn so far
+  // Takes `count` of `list` (in its order) as items, topics not yet drawn first; the rest go to `rest`.
+  auto take = [&](std::vector<Candidate>& list, size_t count, bool scored, std::vector<Candidate>* rest) {
+    std::vector<Candidate> repeats;  // a topic already drawn: only if nothing else fits
+    size_t taken = 0;
+    for (Candidate& c : list) {
+      if (taken < count && (c.topic.empty() || !topics.contains(c.topic))) {
+        if (!c.topic.empty()) topics.insert(c.topic);
+        items.push_back({c.bank_id, c.question_id, c.domain, scored});
+        ++taken;
+      } else {
+        repeats.push_back(std::move(c));
+      }
+    }
+    for (Candidate& c : repeats) {
+      if (taken < count) {
+        items.push_back({c.bank_id, c.question_id, c.domain, scored});
+        ++taken;
+      } else if (rest != nullptr) {
+        rest->push_back(std::move(c));
+      }
+    }
+  };
   for (size_t d = 0; d < b.domains.size(); ++d) {
     std::vector<Candidate>& list = by_domain[d];
     OrderByFreshness(list, rng);
-    size_t quota = static_cast<size_t>(shape.scored_per_domain[d]);
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (i < quota) {
-        items.push_back({list[i].bank_id, list[i].question_id, list[i].domain, true});
-      } else {
-        leftover.push_back(std::move(list[i]));
-      }
-    }
+    take(list, static_cast<size_t>(shape.scored_per_domain[d]), true, &leftover);
   }
   OrderByFreshness(leftover, rng);
   std::stable_sort(leftover.begin(), leftover.end(),
                    [](const Candidate& x, const Candidate& y) { return x.pilot && !y.pilot; });
-  for (int i = 0; i < shape.unscored; ++i) {
-    const Candidate& c = leftover[static_cast<size_t>(i)];
-    items.push_back({c.bank_id, c.question_id, c.domain, false});
-  }
+  take(leftover, static_cast<size_t>(shape.unscored), false, nullptr);
   // Unscored items must be indistinguishable: they take random positions among the scored ones.
   rng.Shuffle(items);
   return items;

@@ -24,6 +24,7 @@ struct Candidate {
   bool case_study = false;
   bool pilot = false;
   int64_t last_seen_ms = 0;  // when this learner last had it in an attempt; 0 = never
+  std::string topic;         // the fact it tests; "" if its bank names none
 };
 
 struct FormItem {
@@ -45,8 +46,10 @@ FormShape ShapeForm(const Blueprint& blueprint, int questions);
 
 // Draws a form from `pool`: per domain its scored quota, preferring questions never seen, then
 // those seen longest ago; then the unscored items from what is left, preferring pilots; then all
-// items in random order. Only item types the blueprint allows are drawn. Throws Error naming the
-// exam, the counts needed and the counts available when the pool cannot fill the form.
+// items in random order. Only item types the blueprint allows are drawn. No two items share a
+// topic while the pool has a question of a topic not yet drawn that fits (a form held two questions
+// on st1 volumes). Throws Error naming the exam, the counts needed and the counts available when
+// the pool cannot fill the form.
 std::vector<FormItem> AssembleForm(const Blueprint& blueprint, const FormShape& shape,
                                    std::vector<Candidate> pool, uint64_t seed);
 

@@ -21,11 +21,11 @@ BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& sou
       // find_ says), so a plain INSERT or UPDATE does, where an upsert would cost more.
       insert_(db, R"sql(
       INSERT INTO questions (bank_id, id, exam, domain, type, case_study, pilot, active,
-                             content_hash, body, updated_at, fingerprint, draw_key)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12))sql"),
+                             content_hash, body, updated_at, fingerprint, draw_key, topic)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12, ?13))sql"),
       update_(db, R"sql(
       UPDATE questions SET exam = ?3, domain = ?4, type = ?5, case_study = ?6, pilot = ?7, active = 1,
-        content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11, draw_key = ?12
+        content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11, draw_key = ?12, topic = ?13
        WHERE bank_id = ?1 AND id = ?2)sql"),
       find_(db, "SELECT content_hash FROM questions WHERE bank_id = ?1 AND id = ?2"),
       same_(db, R"sql(
@@ -105,7 +105,7 @@ void BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
   write.BindInPlace(1, bank_id_).BindInPlace(2, q.id).BindInPlace(3, q.exam).Bind(4, q.domain)
       .BindInPlace(5, ItemTypeName(q.type)).Bind(6, q.case_study ? 1 : 0).Bind(7, q.pilot ? 1 : 0)
       .BindInPlace(8, hash).BindBlobInPlace(9, body).Bind(10, now_ms_).BindInPlace(11, fingerprint)
-      .Bind(12, DrawKey(bank_id_, q.id));
+      .Bind(12, DrawKey(bank_id_, q.id)).BindInPlace(13, q.topic);
   write.Run();
   ++(exists ? summary_.updated : summary_.added);
   ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.case_study ? 1 : 0}];
@@ -189,10 +189,13 @@ Candidate ReadCandidate(const Statement& s) {
   c.type = ParseItemType(s.Text(3)).value_or(ItemType::kSingle);
   c.case_study = s.Int(4) != 0;
   c.pilot = s.Int(5) != 0;
+  c.topic = s.Text(6);
   return c;
 }
 
-constexpr const char* kCandidateColumns = "SELECT q.bank_id, q.id, q.domain, q.type, q.case_study, q.pilot";
+// The columns ReadCandidate reads, in its order; queries add theirs after these.
+constexpr const char* kCandidateColumns = "SELECT q.bank_id, q.id, q.domain, q.type, q.case_study, q.pilot, q.topic";
+constexpr int kCandidateColumnCount = 7;
 
 }  // namespace
 
@@ -276,7 +279,7 @@ class DrawProber {
       if (!pilots) s.Bind(2, domain);
       while (s.Step()) {
         ++rows;
-        row(ReadCandidate(s), s.Int(6));
+        row(ReadCandidate(s), s.Int(kCandidateColumnCount));
       }
     };
     read(static_cast<int64_t>(rng_.Below(uint64_t{1} << 63)), kWindow);
@@ -303,10 +306,11 @@ std::optional<std::vector<FormItem>> DrawByProbing(Database& db, const Blueprint
     while (seen.Step()) taken.insert(PairKey(seen.Text(0), seen.Text(1)));
   }
   const int domains = static_cast<int>(b.domains.size());
+  std::unordered_set<std::string> topics;  // drawn so far: a form has each topic once
   auto fits = [&](const Candidate& c) {
     return c.domain >= 1 && c.domain <= domains && b.AllowsType(c.type) && (!c.case_study || b.AllowsCaseStudies()) &&
            (banks.empty() || std::find(banks.begin(), banks.end(), c.bank_id) != banks.end()) &&
-           !taken.contains(PairKey(c.bank_id, c.question_id));
+           !taken.contains(PairKey(c.bank_id, c.question_id)) && (c.topic.empty() || !topics.contains(c.topic));
   };
   std::vector<FormItem> items;
   // One probe; returns whether it drew an item, and sets `rows` to the rows read.
@@ -314,6 +318,7 @@ std::optional<std::vector<FormItem>> DrawByProbing(Database& db, const Blueprint
     std::optional<Candidate> c = prober.Probe(pilots, domain, fits, rows);
     if (!c) return false;
     taken.insert(PairKey(c->bank_id, c->question_id));
+    if (!c->topic.empty()) topics.insert(c->topic);
     items.push_back({std::move(c->bank_id), std::move(c->question_id), c->domain, scored});
     return true;
   };
@@ -405,7 +410,7 @@ std::vector<Candidate> LoadCandidates(Database& db, const std::string& exam, con
   auto read = [&] {
     while (s.Step()) {
       out.push_back(ReadCandidate(s));
-      out.back().last_seen_ms = s.Int(6);
+      out.back().last_seen_ms = s.Int(kCandidateColumnCount);
     }
   };
   if (banks.empty()) {

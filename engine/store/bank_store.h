@@ -55,8 +55,10 @@ struct QuestionRow {
   ItemType type = ItemType::kSingle;
   bool case_study = false;
   bool pilot = false;
+  std::string topic;
   explicit QuestionRow(const Question& q)
-      : id(q.id), exam(q.exam), domain(q.domain), type(q.type), case_study(!q.scenario_id.empty()), pilot(q.pilot) {}
+      : id(q.id), exam(q.exam), domain(q.domain), type(q.type), case_study(!q.scenario_id.empty()), pilot(q.pilot),
+        topic(q.topic) {}
   QuestionRow() = default;
 };
 

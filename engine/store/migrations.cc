@@ -72,6 +72,21 @@ void KeyQuestionsForDrawing(Database& db) {
   }
 }
 
+// Version 7 stores each question's topic in a column of its own, for drawing.
+void BackfillTopics(Database& db) {
+  Statement read(db, "SELECT rowid, body FROM questions");
+  Statement write(db, "UPDATE questions SET topic = ?2 WHERE rowid = ?1");
+  std::vector<std::pair<int64_t, std::string>> rows;
+  while (read.Step()) {
+    std::string topic = QuestionFromStored(read.Blob(1)).topic;
+    if (!topic.empty()) rows.emplace_back(read.Int(0), std::move(topic));
+  }
+  for (const auto& [rowid, topic] : rows) {
+    write.Reset();
+    write.Bind(1, rowid).Bind(2, topic).Run();
+  }
+}
+
 // Index i takes the schema from version i to i + 1. Never edit a shipped entry: add a new one.
 const std::vector<Step>& Steps() {
   static const std::vector<Step> steps = {
@@ -262,6 +277,18 @@ CREATE TABLE attempt_leases (
 );
 ALTER TABLE attempt_items ADD COLUMN struck TEXT NOT NULL DEFAULT '';
 )sql", nullptr, nullptr},
+      // Version 7: each question's topic (the fact it tests), which drawing reads so that a form
+      // never holds two questions on one fact; the draw indexes cover it.
+      {R"sql(
+ALTER TABLE questions ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+DROP INDEX questions_for_draw;
+DROP INDEX questions_pilots_for_draw;
+)sql", BackfillTopics, R"sql(
+CREATE INDEX questions_for_draw
+  ON questions (exam, domain, draw_key, type, case_study, pilot, bank_id, id, topic, active) WHERE active = 1;
+CREATE INDEX questions_pilots_for_draw
+  ON questions (exam, draw_key, domain, type, case_study, bank_id, id, topic, active, pilot) WHERE active = 1 AND pilot = 1;
+)sql"},
   };
   return steps;
 }

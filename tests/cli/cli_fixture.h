@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,14 @@ class CliTest : public ::testing::Test {
     std::vector<std::string> argv = {copy};
     argv.insert(argv.end(), args.begin(), args.end());
     return argv;
+  }
+  // The questions with a saved answer (complete or incomplete) in the last line-mode review summary
+  // ("Review: 9 answered, 1 incomplete, 55 unanswered, ..."), or -1 when there is none.
+  static int SavedAnswers(const std::string& out) {
+    std::smatch m;
+    std::string tail = out.substr(std::min(out.size(), out.rfind("Review: ") == std::string::npos ? out.size() : out.rfind("Review: ")));
+    if (!std::regex_search(tail, m, std::regex("^Review: (\\d+) answered, (?:(\\d+) incomplete, )?\\d+ unanswered"))) return -1;
+    return std::stoi(m[1]) + (m[2].matched ? std::stoi(m[2]) : 0);
   }
   static int CountLines(const std::string& text) {
     return static_cast<int>(std::count(text.begin(), text.end(), '\n'));

@@ -34,7 +34,7 @@ std::map<int, std::string> ReviewGrid(const std::string& out) {
   std::map<int, std::string> grid;
   size_t start = out.rfind("Review: ");
   std::string tail = out.substr(start);
-  std::regex cell("(\\d+):([A-Z]+|-)(\\*?)");
+  std::regex cell("(\\d+):([A-Z]+|-)\\+?(\\*?)");  // '+': incomplete
   for (std::sregex_iterator it(tail.begin(), tail.end(), cell), end; it != end; ++it) {
     grid[std::stoi((*it)[1])] = std::string((*it)[2]) + std::string((*it)[3]);
   }
@@ -76,7 +76,8 @@ TEST_F(CliTest, SigkillMidExamThenResumeShowsEveryAnswerAndTheTimeLeft) {
     EXPECT_EQ(grid[static_cast<int>(i) + 1], expected) << "question " << i + 1;
   }
   EXPECT_EQ(grid[11], "-");
-  EXPECT_NE(resumed.out.find("Review: 10 answered, 55 unanswered, 1 flagged"), std::string::npos);
+  EXPECT_EQ(SavedAnswers(resumed.out), 10) << resumed.out;
+  EXPECT_NE(resumed.out.find(" 55 unanswered, 1 flagged"), std::string::npos) << resumed.out;
 }
 
 TEST_F(CliTest, AttemptWhoseDeadlinePassedWhileClosedIsScoredAsExpired) {

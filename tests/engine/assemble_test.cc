@@ -173,5 +173,47 @@ TEST(ShuffleOptionsTest, MatchingResponsesAreNeverLetteredInThePromptsOrder) {
   EXPECT_EQ(checked, 200);
 }
 
+// Issue 14: a form held two questions on st1 volumes. Questions name the fact they test (their
+// topic); a form never holds two of one topic while the pool has others that fit.
+TEST(AssembleTest, AFormNeverHoldsTwoQuestionsOfOneTopicWhileThePoolAllows) {
+  Blueprint b = Exam("CLF-C02");
+  // 30 questions a domain. In domains 2 and 4 pairs share a topic (15 topics each: domain 2's 15
+  // scored items must take one of each pair); ten of domain 3's topics are domain 1's. Enough
+  // distinct topics for a 65-item form (80), and many ways to collide.
+  std::vector<Candidate> pool = Pool({30, 30, 30, 30});
+  for (Candidate& c : pool) {
+    const int i = std::stoi(c.question_id.substr(c.question_id.find('-') + 1));
+    switch (c.domain) {
+      case 1: c.topic = "a-" + std::to_string(i); break;
+      case 3: c.topic = i < 10 ? "a-" + std::to_string(i) : "c-" + std::to_string(i); break;
+      default: c.topic = "d" + std::to_string(c.domain) + "-" + std::to_string(i / 2); break;
+    }
+  }
+  std::map<std::string, std::string> topic_of;
+  for (const Candidate& c : pool) topic_of[c.question_id] = c.topic;
+  for (uint64_t seed = 0; seed < 200; ++seed) {
+    std::vector<FormItem> form = AssembleForm(b, ShapeForm(b, 0), pool, seed);
+    ASSERT_EQ(form.size(), 65u);
+    std::set<std::string> topics;
+    for (const FormItem& item : form) {
+      EXPECT_TRUE(topics.insert(topic_of[item.question_id]).second)
+          << "seed " << seed << ": two questions on " << topic_of[item.question_id];
+    }
+  }
+}
+
+TEST(AssembleTest, ATopicRepeatsOnlyWhenThePoolHasNothingElse) {
+  Blueprint b = Exam("CLF-C02");
+  // Domain 4 needs 6 scored questions and has 8, all on 3 topics: the form still fills.
+  std::vector<Candidate> pool = Pool({40, 40, 40, 8});
+  for (Candidate& c : pool) {
+    if (c.domain == 4) c.topic = "billing-" + std::to_string(std::stoi(c.question_id.substr(3)) % 3);
+  }
+  std::vector<FormItem> form = AssembleForm(b, ShapeForm(b, 0), pool, 5);
+  int domain4 = 0;
+  for (const FormItem& item : form) domain4 += item.domain == 4 && item.scored ? 1 : 0;
+  EXPECT_EQ(domain4, 6);
+}
+
 }  // namespace
 }  // namespace proctor

@@ -69,7 +69,7 @@ TEST(ShippedBanksTest, MostTakenExamsHaveTwoFullFormsWithoutRepeats) {
       Diagnostics diag;
       for (const Question& q : ReadNativeBank(file.data, std::string(file.name), catalog, diag).questions) {
         if (q.exam != code) continue;
-        pool.push_back({q.bank_id, q.id, q.domain, q.type, !q.scenario_id.empty(), q.pilot, 0});
+        pool.push_back({q.bank_id, q.id, q.domain, q.type, !q.scenario_id.empty(), q.pilot, 0, q.topic});
       }
     }
     const Blueprint& b = *catalog.Find(code, "2026-11-22");
