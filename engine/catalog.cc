@@ -124,6 +124,8 @@ Catalog Catalog::Parse(std::string_view json, const std::string& source_name) {
           domain.number = static_cast<int>(dr.Integer("number", true, 1, 50).value_or(0));
           domain.name = dr.String("name", true).value_or("");
           domain.weight = static_cast<int>(dr.Integer("weight", true, 1, 100).value_or(0));
+          domain.tasks = dr.StringArray("tasks", false);
+          domain.services = dr.StringArray("services", false);
           dr.RejectUnknown();
           if (domain.number != static_cast<int>(d) + 1) {
             diag.Error(dr.Where("number"), "domains must be numbered 1, 2, 3... in order");

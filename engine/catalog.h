@@ -13,6 +13,10 @@ struct Domain {
   int number = 0;  // 1-based, as in the exam guide
   std::string name;
   int weight = 0;  // percent of the SCORED items
+  // What the exam guide says the domain covers: its task statements, and the services it names
+  // in scope. Facts for inferring the domain of a question that has none (engine/classify.h).
+  std::vector<std::string> tasks;
+  std::vector<std::string> services;
 };
 
 enum class ExamStatus { kUpcoming, kBeta, kActive, kRetired };
