@@ -289,6 +289,20 @@ CREATE INDEX questions_for_draw
 CREATE INDEX questions_pilots_for_draw
   ON questions (exam, draw_key, domain, type, case_study, bank_id, id, topic, active, pilot) WHERE active = 1 AND pilot = 1;
 )sql"},
+      // Version 8: whether a question's domain was inferred (its bank gave none), and the domains a
+      // learner set by hand, which every later import of the bank keeps.
+      {R"sql(
+ALTER TABLE questions ADD COLUMN domain_inferred INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attempt_items ADD COLUMN domain_inferred INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX questions_inferred ON questions (bank_id, active) WHERE domain_inferred = 1;
+CREATE TABLE domain_overrides (
+  bank_id     TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  domain      INTEGER NOT NULL,
+  set_at      INTEGER NOT NULL,
+  PRIMARY KEY (bank_id, question_id)
+) WITHOUT ROWID;
+)sql", nullptr, nullptr},
   };
   return steps;
 }

@@ -83,14 +83,14 @@ TEST_F(HistoryCliTest, ExportJsonAndCsvCarryTheSameNumbers) {
   std::string line;
   std::getline(in, line);
   EXPECT_EQ(line, "attempt_id,exam,mode,status,started_at,scaled_score,passed,position,bank_id,question_id,domain,scored,"
-                  "response,correct,flagged,time_spent_seconds\r");
+                  "response,correct,flagged,time_spent_seconds,domain_inferred\r");
   int csv_rows = 0;
   int csv_right = 0;
   while (std::getline(in, line)) {
     std::vector<std::string> f;
     std::stringstream ss(line);
     for (std::string field; std::getline(ss, field, ',');) f.push_back(field);
-    ASSERT_EQ(f.size(), 16u) << line;
+    ASSERT_EQ(f.size(), 17u) << line;
     ++csv_rows;
     csv_right += f[13] == "true";
   }
