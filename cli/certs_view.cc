@@ -80,9 +80,10 @@ void PrintCertList(std::ostream& out, const Journey& j) {
     std::string renewed = s.renewed_by.empty() ? "-" : s.renewed_by + " " + s.renewed_on;
     if (s.status != CertStatus::kExpired && !s.renewable) renewed += s.renewed_by.empty() ? " (not renewable)" : ", not renewable";
     char line[200];
-    std::snprintf(line, sizeof line, "%-4s  %s %-7s  %-10s  %-10s  %4lld  %-8s  ", s.family.c_str(),
+    const std::string days = s.status == CertStatus::kExpired ? "-" : std::to_string(s.days_left);
+    std::snprintf(line, sizeof line, "%-4s  %s %-7s  %-10s  %-10s  %4s  %-8s  ", s.family.c_str(),
                   PadRight(TruncateToWidth(ShortCertName(s.name), 36), 36).c_str(), s.version.c_str(), s.earned.c_str(),
-                  s.expires.c_str(), static_cast<long long>(s.days_left), std::string(CertStatusName(s.status)).c_str());
+                  s.expires.c_str(), days.c_str(), std::string(CertStatusName(s.status)).c_str());
     out << line << renewed << "\n";
   }
   bool first = true;
@@ -121,12 +122,15 @@ void PrintCertPlan(std::ostream& out, const Catalog& catalog, const Journey& j, 
                    const std::vector<RoadStep>& road, const ReadinessOf& readiness) {
   int held = 0;
   for (const CertState& s : j.certifications) held += s.status != CertStatus::kExpired;
+  const int kept = held - static_cast<int>(plan.lapsing.size());
   if (held == 0) {
     out << "Nothing to renew on " << j.today << ": no certification is held.\n";
   } else {
     out << "Renewal plan on " << j.today << ": " << CountOf(static_cast<int>(plan.exams.size()), "exam") << " keep"
-        << (plan.exams.size() == 1 ? "s " : " ") << (plan.lapsing.empty() ? "all " : "") << held << " of the "
-        << CountOf(held, "certification") << " you hold.\n\n";
+        << (plan.exams.size() == 1 ? "s " : " ")
+        << (kept == held ? (held == 1 ? "the certification" : "all " + CountOf(held, "certification"))
+                         : std::to_string(kept) + " of the " + CountOf(held, "certification"))
+        << " you hold.\n\n";
     if (!plan.exams.empty()) {
       out << "  Sit by      Exam     Renews                 Because                   Readiness\n";
       for (const PlannedExam& e : plan.exams) {
@@ -155,8 +159,8 @@ void PrintCertPlan(std::ostream& out, const Catalog& catalog, const Journey& j, 
     std::string note = r.held_until.empty() ? "" : "expired " + r.held_until;
     if (!r.also_renews.empty()) note += (note.empty() ? "" : "; ") + std::string("also renews ") + Join(r.also_renews);
     out << "  " << PadRight(r.exam, 7) << "  " << PadRight(r.level, 12) << "  "
-        << PadRight(TruncateToWidth(ShortCertName(r.name), 37), 37) << "  " << PadRight(ReadinessText(readiness(r.exam)), 15)
-        << "  " << note << "\n";
+        << PadRight(TruncateToWidth(ShortCertName(r.name), 37), 37) << "  "
+        << (note.empty() ? ReadinessText(readiness(r.exam)) : PadRight(ReadinessText(readiness(r.exam)), 15) + "  " + note) << "\n";
   }
 }
 
@@ -199,7 +203,9 @@ std::map<std::string, std::pair<int, int>> ByMonth(const std::vector<CertRecord>
   return months;
 }
 
-std::string ResultWord(CertRecordKind kind) {
+}  // namespace
+
+std::string CertResultWord(CertRecordKind kind) {
   switch (kind) {
     case CertRecordKind::kPass: return "passed";
     case CertRecordKind::kFail: return "failed";
@@ -208,8 +214,6 @@ std::string ResultWord(CertRecordKind kind) {
   }
   return "";
 }
-
-}  // namespace
 
 void PrintCertTimeline(std::ostream& out, const std::vector<CertRecord>& records, const std::string& today) {
   std::map<std::string, std::pair<int, int>> months = ByMonth(records, today);
@@ -225,7 +229,7 @@ void PrintCertTimeline(std::ostream& out, const std::vector<CertRecord>& records
   const int first_year = std::stoi(months.begin()->first.substr(0, 4));
   const int last_year = std::stoi(months.rbegin()->first.substr(0, 4));
   for (int year = first_year; year <= last_year; ++year) {
-    std::string line = "  " + std::to_string(year) + "  ";
+    std::string line = "  " + std::to_string(year) + " ";
     for (int month = 1; month <= 12; ++month) {
       char key[16];
       std::snprintf(key, sizeof key, "%04d-%02d", year, month);
@@ -243,7 +247,7 @@ void PrintCertTimeline(std::ostream& out, const std::vector<CertRecord>& records
   out << "\n" << passes << (passes == 1 ? " pass, " : " passes, ") << CountOf(fails, "fail") << ".\n\n";
   for (const CertRecord& r : records) {
     if (r.date > today) continue;
-    out << "  " << r.date << "  " << PadRight(ResultWord(r.kind), 10) << "  " << PadRight(r.exam, 7)
+    out << "  " << r.date << "  " << PadRight(CertResultWord(r.kind), 10) << "  " << PadRight(r.exam, 7)
         << (r.score ? "  " + std::to_string(*r.score) : std::string()) << "\n";
   }
 }
@@ -319,10 +323,31 @@ void PrintCertLog(std::ostream& out, const std::vector<CertRecord>& records) {
   for (const CertRecord& r : records) {
     char line[160];
     std::snprintf(line, sizeof line, "%6lld  %-10s  %-10s  %-7s  %5s  ", static_cast<long long>(r.id), r.date.c_str(),
-                  ResultWord(r.kind).c_str(), r.exam.c_str(), r.score ? std::to_string(*r.score).c_str() : "-");
+                  CertResultWord(r.kind).c_str(), r.exam.c_str(), r.score ? std::to_string(*r.score).c_str() : "-");
     out << line << (r.validation.empty() ? "-" : SanitizeForTerminal(r.validation, false)) << "\n";
   }
   out << "\nRemove one: proctor certs remove ID\n";
+}
+
+std::string CertLineForStats(const Journey& j, const RenewalPlan& plan, const Blueprint& exam) {
+  const CertState* s = Held(j, exam.family);
+  if (s == nullptr) return "";
+  const std::string head = "Certification: " + s->family + " ";
+  if (s->status == CertStatus::kExpired) return head + "expired on " + s->expires + "; a pass of " + exam.code + " earns it again.";
+  const std::string left = "expires " + s->expires + " (" + CountOf(static_cast<int>(s->days_left), "day") + " left)";
+  if (!s->renewable) {
+    return head + left + " and cannot be renewed" + (s->exam_retires.empty() ? "" : ": its exam retire" +
+           std::string(s->exam_retires < j.today ? "d " : "s ") + s->exam_retires) + ".";
+  }
+  for (const PlannedExam& e : plan.exams) {
+    if (std::find(e.renews.begin(), e.renews.end(), s->family) == e.renews.end()) continue;
+    if (e.family == exam.family) {
+      return head + left + "; your renewal plan sits " + e.exam + " by " + e.sit_by + " (renewing " + Join(e.renews) +
+             "): the readiness above is what must pass by then.";
+    }
+    return head + left + "; your renewal plan keeps it with " + e.exam + " by " + e.sit_by + " (proctor certs plan).";
+  }
+  return head + left + ".";
 }
 
 }  // namespace proctor

@@ -39,8 +39,14 @@ void PrintCertTimelineJson(std::ostream& out, const std::vector<CertRecord>& rec
 void PrintVouchers(std::ostream& out, const Journey& journey, bool all);
 void PrintVouchersJson(std::ostream& out, const Journey& journey, bool all);
 
+// For `proctor stats`: the line that puts an exam's readiness next to the expiry it must beat,
+// "" when the learner has recorded nothing about the exam's certification.
+std::string CertLineForStats(const Journey& journey, const RenewalPlan& plan, const Blueprint& exam);
+
 // `proctor certs log`: every record with the id that `certs remove` takes.
 void PrintCertLog(std::ostream& out, const std::vector<CertRecord>& records);
+// "passed", "failed", "maintained", "renewed".
+std::string CertResultWord(CertRecordKind kind);
 // One record as a JSON object.
 std::string CertRecordJson(const CertRecord& record);
 

@@ -317,7 +317,8 @@ RenewalPlan PlanRenewals(const Catalog& catalog, const Journey& journey) {
       }
       if (!pick || deadline[i] < deadline[*pick]) pick = i;
     }
-    if (pick && s->expires < deadline[*pick]) {
+    // On a tie the exam's own certification is named, as the one it most plainly must beat.
+    if (pick && (s->expires < deadline[*pick] || (s->expires == deadline[*pick] && s->family == candidates[*pick]->family))) {
       deadline[*pick] = s->expires;
       reason[*pick] = s->family + " expires";
     }
@@ -329,7 +330,7 @@ RenewalPlan PlanRenewals(const Catalog& catalog, const Journey& journey) {
     e.sit_by = LastOfferedIn(catalog, e.family, today, deadline[i]);
     const Blueprint* version = catalog.OfferedOn(e.family, e.sit_by);
     e.exam = version != nullptr ? version->code : e.family;
-    e.reason = e.sit_by < deadline[i] ? e.exam + " is offered until then" : reason[i];
+    e.reason = e.sit_by < deadline[i] ? e.exam + " retires" : reason[i];
     for (size_t k = 0; k < keep.size(); ++k) {
       if (!(covers[i] & (uint64_t{1} << k))) continue;
       if (keep[k]->family == e.family) e.renews.insert(e.renews.begin(), keep[k]->family);

@@ -109,7 +109,7 @@ struct PlannedExam {
   std::string family;
   std::string exam;    // the version offered on sit_by
   std::string sit_by;  // the last day a pass renews everything it is planned for
-  std::string reason;  // what sets sit_by: "SAA expires", "MLS-C01 is offered until then"
+  std::string reason;  // what sets sit_by: "SAA expires", "MLS-C01 retires"
   std::vector<std::string> renews;  // the held certifications a pass renews, its own first
 };
 

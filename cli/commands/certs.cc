@@ -148,7 +148,7 @@ int Add(const po::variables_map& vm, Context& c) {
     c.out << "{\"recorded\": " << CertRecordJson(r) << ", \"effects\": [" << list << "]}\n";
     return 0;
   }
-  c.out << "Recorded #" << r.id << ": " << r.exam << " " << CertRecordKindName(r.kind) << " on " << r.date
+  c.out << "Recorded #" << r.id << ": " << r.exam << " " << CertResultWord(r.kind) << " on " << r.date
         << (which.in_catalog || !exam ? "" : " (an older version: proctor has no blueprint for it)") << ".\n";
   for (const std::string& x : changed) c.out << "  " << x << "\n";
   return 0;
@@ -176,7 +176,7 @@ int Run(const po::variables_map& vm, Context& c) {
     std::optional<CertRecord> r = RemoveCertRecord(c.Db(), IdArg(args, action));
     if (!r) throw Error("there is no record #" + args[0] + " (see 'proctor certs log')");
     if (json) c.out << "{\"removed\": " << CertRecordJson(*r) << "}\n";
-    else c.out << "Removed #" << r->id << ": " << r->exam << " " << CertRecordKindName(r->kind) << " on " << r->date << ".\n";
+    else c.out << "Removed #" << r->id << ": " << r->exam << " " << CertResultWord(r->kind) << " on " << r->date << ".\n";
     return 0;
   }
   std::vector<CertRecord> records = ListCertRecords(c.Db());

@@ -94,6 +94,8 @@ TEST(SeedJourneyTest, OnJune2025KeepingAllTwelveTakesExactlySevenExamsInDateOrde
   EXPECT_EQ(mls.exam, "MLS-C01");
   EXPECT_LT(mls.sit_by, State(j, "MLS").expires);
   EXPECT_EQ(plan.exams[0].exam, "SCS-C02");  // the version offered by that day
+  EXPECT_EQ(plan.exams[2].reason, "SAP expires");  // SAA too, the same day: its own is named
+  EXPECT_EQ(plan.exams[3].reason, "MLS-C01 retires");
   EXPECT_EQ(plan.exams[2].renews, (std::vector<std::string>{"SAP", "CLF", "SAA"}));
   EXPECT_EQ(plan.exams[4].renews, (std::vector<std::string>{"DOP", "CLF", "SOA", "DVA"}));
   EXPECT_EQ(plan.exams[6].renews, (std::vector<std::string>{"MLA", "CLF", "AIF"}));
