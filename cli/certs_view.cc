@@ -154,13 +154,13 @@ void PrintCertPlan(std::ostream& out, const Catalog& catalog, const Journey& j, 
   }
   out << "Road to all certifications: " << CountOf(static_cast<int>(road.size()), "certification") << " to earn"
       << (held > 0 ? " or earn again" : "") << ", in this order.\n\n";
-  out << "  Exam     Level         Certification                          Readiness        Note\n";
+  out << "  Exam     Level         Certification                          Readiness          Note\n";
   for (const RoadStep& r : road) {
     std::string note = r.held_until.empty() ? "" : "expired " + r.held_until;
     if (!r.also_renews.empty()) note += (note.empty() ? "" : "; ") + std::string("also renews ") + Join(r.also_renews);
     out << "  " << PadRight(r.exam, 7) << "  " << PadRight(r.level, 12) << "  "
         << PadRight(TruncateToWidth(ShortCertName(r.name), 37), 37) << "  "
-        << (note.empty() ? ReadinessText(readiness(r.exam)) : PadRight(ReadinessText(readiness(r.exam)), 15) + "  " + note) << "\n";
+        << (note.empty() ? ReadinessText(readiness(r.exam)) : PadRight(ReadinessText(readiness(r.exam)), 17) + "  " + note) << "\n";
   }
 }
 

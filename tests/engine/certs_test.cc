@@ -10,6 +10,7 @@
 #include "engine/error.h"
 #include "engine/shipped.h"
 #include "tests/engine/seed_journey.h"
+#include "tests/support/temp_dir.h"
 
 namespace proctor {
 namespace {
@@ -333,6 +334,21 @@ TEST(CatalogRulesTest, ShippedCatalogHasARuleForEveryFamilyWithSources) {
   EXPECT_EQ(Shipped().Find("SCS-C03", "2026-01-01")->continues, "SCS-C02");
 }
 
+TEST(CatalogRulesTest, TheDocumentedExampleIsAValidCatalog) {
+  const std::string readme = testing::ReadFileBytes(std::string(PROCTOR_SOURCE_DIR) + "/question_banks/README.md");
+  const size_t section = readme.find("## The catalog");
+  ASSERT_NE(section, std::string::npos);
+  const size_t begin = readme.find("```json\n", section);
+  ASSERT_NE(begin, std::string::npos);
+  const size_t end = readme.find("```", begin + 8);
+  Catalog example = Catalog::Parse(readme.substr(begin + 8, end - begin - 8), "README example");
+  ASSERT_EQ(example.exams().size(), 2u);
+  EXPECT_EQ(example.exams()[1].continues, "SOA-C02");
+  ASSERT_EQ(example.certifications().size(), 1u);
+  Journey j = ComputeJourney(example, Records({}), "2026-01-01");
+  EXPECT_TRUE(j.certifications.empty());
+}
+
 TEST(CatalogRulesTest, BadRulesAreRefusedWithTheirPlace) {
   const auto error_of = [](const std::string& certs) {
     try {
@@ -351,6 +367,16 @@ TEST(CatalogRulesTest, BadRulesAreRefusedWithTheirPlace) {
                 .find("appears twice"),
             std::string::npos);
   EXPECT_EQ(error_of(R"([{"family": "SAA", "renewed_by": ["SAA", "SAP"], "sources": "x"}])"), "");
+  std::string text(ShippedCatalog());
+  const std::string continues = "\"continues\": \"SOA-C02\"";
+  text.replace(text.find(continues), continues.size(), "\"continues\": \"SAA-C03\"");
+  try {
+    Catalog::Parse(text, "catalog.json");
+    ADD_FAILURE() << "a version continuing another family's exam was accepted";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("SOA-C03: error: \"continues\" must name an older version of the same family"), std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace
