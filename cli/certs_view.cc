@@ -343,7 +343,7 @@ std::string CertLineForStats(const Journey& j, const RenewalPlan& plan, const Bl
     if (std::find(e.renews.begin(), e.renews.end(), s->family) == e.renews.end()) continue;
     if (e.family == exam.family) {
       return head + left + "; your renewal plan sits " + e.exam + " by " + e.sit_by + " (renewing " + Join(e.renews) +
-             "): the readiness above is what must pass by then.";
+             "): the date this readiness must beat.";
     }
     return head + left + "; your renewal plan keeps it with " + e.exam + " by " + e.sit_by + " (proctor certs plan).";
   }

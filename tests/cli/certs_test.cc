@@ -200,7 +200,7 @@ TEST_F(CertsCliTest, StatsPutsReadinessNextToTheExpiryItMustBeat) {
   Ran sap = Run({"stats", "sap"});
   ASSERT_EQ(sap.status, 0) << sap.err;
   EXPECT_NE(sap.out.find("Certification: SAP expires 2025-11-12 (164 days left); your renewal plan sits SAP-C02 by 2025-11-12 "
-                         "(renewing SAP, CLF, SAA): the readiness above is what must pass by then."),
+                         "(renewing SAP, CLF, SAA): the date this readiness must beat."),
             std::string::npos) << sap.out;
   Ran saa = Run({"stats", "saa"});
   EXPECT_NE(saa.out.find("Certification: SAA expires 2025-11-12 (164 days left); your renewal plan keeps it with SAP-C02 by 2025-11-12"),
