@@ -111,6 +111,10 @@ int Add(const po::variables_map& vm, Context& c) {
     if (b->StatusOn(r.date) == ExamStatus::kRetired) throw Error(b->code + " was retired on " + b->retired + ": it could not be sat on " + r.date);
     if (b->StatusOn(r.date) == ExamStatus::kUpcoming) throw Error(b->code + " was first offered on " + b->launched + ", after " + r.date);
   }
+  const std::string last_day = c.catalog.LastDayOffered(r.family);
+  if (exam && !last_day.empty() && r.date > last_day) {
+    throw Error("no " + r.family + " exam was offered on " + r.date + ": the last day was " + last_day);
+  }
   std::vector<CertRecord> records = ListCertRecords(c.Db());
   for (const CertRecord& old : records) {
     if (old.family == r.family && old.kind == r.kind && old.date == r.date) {
@@ -168,7 +172,10 @@ int Run(const po::variables_map& vm, Context& c) {
   const std::vector<std::string> args = Args(vm);
   const bool json = vm.count("json") > 0;
   const std::string today = vm.count("on") ? CheckedDate(vm["on"].as<std::string>(), "--on") : c.Today();
-  if (action == "add") return Add(vm, c);
+  if (action == "add") {
+    if (vm.count("on")) throw UsageError("--on is for list, plan, timeline and vouchers; add takes the day with --passed and the like");
+    return Add(vm, c);
+  }
   if (action != "vouchers" && !args.empty() && action != "remove") {
     throw UsageError("certs " + action + " takes no argument '" + SanitizeForTerminal(args[0], false) + "'");
   }

@@ -1,7 +1,9 @@
 #include "engine/store/cert_store.h"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "engine/calendar.h"
 #include "engine/error.h"
 #include "engine/random.h"
 
@@ -10,6 +12,21 @@ namespace proctor {
 namespace {
 
 constexpr const char* kColumns = "id, family, exam, kind, on_date, score, validation, coalesce(voucher_used_on, '')";
+
+// Codes are what `certs add` accepts: two to four capital letters, and for an exam a version such
+// as "-C03". Anything else (a damaged row, or one synced from a faulty client) is refused here, so
+// no stored text reaches the terminal or the date arithmetic unchecked.
+bool IsFamily(std::string_view s) {
+  return s.size() >= 2 && s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool IsExamCode(std::string_view s) {
+  const size_t dash = s.find('-');
+  if (dash == std::string_view::npos) return IsFamily(s);
+  const std::string_view v = s.substr(dash + 1);
+  return IsFamily(s.substr(0, dash)) && v.size() == 3 && v[0] >= 'A' && v[0] <= 'Z' && v[1] >= '0' && v[1] <= '9' &&
+         v[2] >= '0' && v[2] <= '9';
+}
 
 CertRecord ReadRow(const Statement& s) {
   CertRecord r;
@@ -23,6 +40,10 @@ CertRecord ReadRow(const Statement& s) {
   if (!s.IsNull(5)) r.score = static_cast<int>(s.Int(5));
   r.validation = s.Text(6);
   r.voucher_used_on = s.Text(7);
+  if (!IsFamily(r.family) || !IsExamCode(r.exam) || r.exam.rfind(r.family, 0) != 0 || !ParseIsoDate(r.date) ||
+      (!r.voucher_used_on.empty() && !ParseIsoDate(r.voucher_used_on))) {
+    throw Error("the database is damaged: certification record " + std::to_string(r.id) + " is not a valid record");
+  }
   return r;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/app.h"
 #include "engine/calendar.h"
 #include "engine/json/json_tree.h"
+#include "engine/store/database.h"
 #include "tests/engine/seed_journey.h"
 #include "tests/support/temp_dir.h"
 
@@ -147,6 +148,11 @@ TEST_F(CertsCliTest, AddChecksWhatItIsGiven) {
   r = Run({"certs", "add", "SOA-C03", "--passed", "2025-02-03"});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("SOA-C03 was first offered on 2025-09-30"), std::string::npos) << r.err;
+  Today("2026-12-06");
+  r = Run({"certs", "add", "MLS", "--passed", "2026-05-01"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no MLS exam was offered on 2026-05-01: the last day was 2026-03-31"), std::string::npos) << r.err;
+  Today("2025-06-01");
   // Maintaining needs an active certification.
   r = Run({"certs", "add", "SAA", "--maintained", "2025-05-01"});
   EXPECT_EQ(r.status, 1);
@@ -208,6 +214,20 @@ TEST_F(CertsCliTest, StatsPutsReadinessNextToTheExpiryItMustBeat) {
   Today("2026-12-06");
   EXPECT_NE(Run({"stats", "saa"}).out.find("Certification: SAA expired on 2025-11-12; a pass of SAA-C03 earns it again."),
             std::string::npos);
+}
+
+TEST_F(CertsCliTest, ADamagedRecordIsReportedNeverPrinted) {
+  ASSERT_EQ(Run({"certs", "add", "SAA-C03", "--passed", "2024-05-01"}).status, 0);
+  {
+    Database db = Database::Open(db_);
+    db.Exec("UPDATE cert_records SET exam = 'SAA-C03\x1b[2J'");
+  }
+  for (const char* action : {"list", "log", "timeline", "plan", "vouchers"}) {
+    Ran r = Run({"certs", action});
+    EXPECT_EQ(r.status, 1) << action;
+    EXPECT_NE(r.err.find("the database is damaged: certification record 1 is not a valid record"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << action;
+  }
 }
 
 }  // namespace
