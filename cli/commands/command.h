@@ -33,6 +33,7 @@ const CommandSpec& ExportCommand();
 const CommandSpec& PracticeCommand();
 const CommandSpec& StatsCommand();
 const CommandSpec& ReviewCommand();
+const CommandSpec& CertsCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

@@ -303,6 +303,25 @@ CREATE TABLE domain_overrides (
   PRIMARY KEY (bank_id, question_id)
 ) WITHOUT ROWID;
 )sql", nullptr, nullptr},
+      // Version 9: the learner's certification journey (engine/certs.h): every real exam result and
+      // hand-recorded renewal the learner reports (kept apart from proctor's own attempts), and when
+      // each pass's discount voucher was used. Rows carry a UUID for syncing.
+      {R"sql(
+CREATE TABLE cert_records (
+  id          INTEGER PRIMARY KEY,
+  uuid        TEXT NOT NULL UNIQUE,
+  family      TEXT NOT NULL,
+  exam        TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('pass', 'fail', 'maintain', 'renewal')),
+  on_date     TEXT NOT NULL,
+  score       INTEGER,
+  validation  TEXT NOT NULL DEFAULT '',
+  voucher_used_on TEXT,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE INDEX cert_records_by_date ON cert_records (on_date, id);
+)sql", nullptr, nullptr},
   };
   return steps;
 }
