@@ -7,9 +7,11 @@
 #include <cctype>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -49,7 +51,16 @@ std::string SkipText(const std::map<std::string, int>& reasons) {
   std::string list;
   for (const auto& [reason, count] : reasons) {
     total += count;
-    list += (list.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
+    // Reasons are singular nouns ("essay question", "single-option lab item (...)"): plural for 2.
+    std::string shown = reason;
+    for (const char* noun : {"question", "item", "description"}) {
+      const size_t at = shown.find(noun);
+      if (count != 1 && at != std::string::npos && (at + std::strlen(noun) == shown.size() || shown[at + std::strlen(noun)] == ' ')) {
+        shown.insert(at + std::strlen(noun), "s");
+        break;
+      }
+    }
+    list += (list.empty() ? "" : ", ") + std::to_string(count) + " " + shown;
   }
   return total == 0 ? "0 skipped" : std::to_string(total) + " skipped (" + list + ")";
 }
@@ -190,18 +201,23 @@ FileImportResult Unreadable(const std::string& shown, const Error& e, std::ostre
 
 // Reports what reading the file found. Returns false when nothing is to be imported: errors
 // without --skip-invalid, or no questions. `skipped` gets the reasons questions were left out.
-bool AcceptRead(const Diagnostics& diag, size_t questions, const std::string& shown, bool skip_invalid,
+// `invalid`: the questions left out for their errors.
+bool AcceptRead(const Diagnostics& diag, size_t questions, int invalid, const std::string& shown, bool skip_invalid,
                 FileImportResult& result, std::map<std::string, int>& skipped, std::ostream& err) {
   err << diag.Format(100);
   result.errors = diag.error_count();
   skipped = SkipReasons(diag);
   if (diag.HasErrors() && !skip_invalid) {
-    err << "proctor: " << shown << ": nothing imported: " << diag.error_count() << " error"
-        << (diag.error_count() == 1 ? "" : "s") << " (fix them, or use --skip-invalid to import the "
-        << CountOf(static_cast<int>(questions), "valid question") << ")\n";
+    err << "proctor: " << shown << ": nothing imported: " << CountOf(diag.error_count(), "error");
+    // --skip-invalid only helps when some questions are valid.
+    if (questions > 0) {
+      err << " (fix " << (diag.error_count() == 1 ? "it" : "them") << ", or use --skip-invalid to import the "
+          << CountOf(static_cast<int>(questions), "valid question") << ")";
+    }
+    err << "\n";
     return false;
   }
-  if (diag.HasErrors()) skipped["with errors"] += diag.error_count();
+  if (invalid > 0) skipped["with errors"] += invalid;
   if (questions == 0) {
     err << "proctor: " << shown << ": no questions to import\n";
     result.errors = std::max(result.errors, 1);
@@ -345,6 +361,7 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
     }
     queue.Close();
   });
+  size_t valid_read = 0;  // questions read without an error (the tally leaves out duplicates)
   while (std::optional<std::vector<ReadItem>> batch = queue.Pop()) {
     for (ReadItem& item : *batch) {
       if (stop) continue;  // draining what the reader had queued
@@ -365,17 +382,21 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         stop = !refusal.empty() || db_failure;
         continue;
       }
-      tally.Count(item.question.domain != 0, item.has_explanation);
-      if (item.question.domain_inferred) tally.inferred.push_back(item.domain_confidence);
+      bool counted = true;  // a duplicate left out is not counted in the notices
       try {
         if (writer && (options.skip_invalid || item.file_ok)) {
-          writer->Add(item.question, item.stored);
+          counted = writer->Add(item.question, item.stored);
         }
       } catch (const Error&) {
         db_failure = std::current_exception();  // not the file's fault: reported by the caller
         stop = true;
       }
-      if (tally.questions % 1000 == 0) progress.Show(item.fraction, tally.questions);
+      ++valid_read;
+      if (counted) {
+        tally.Count(item.question.domain != 0, item.has_explanation);
+        if (item.question.domain_inferred) tally.inferred.push_back(item.domain_confidence);
+      }
+      if (valid_read % 1000 == 0) progress.Show(item.fraction, valid_read);
     }
     std::lock_guard lock(spent_mutex);
     spent.push_back(std::move(*batch));
@@ -395,10 +416,10 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
     return result;
   }
   std::map<std::string, int> skipped;
-  if (!AcceptRead(diag, tally.questions, shown, options.skip_invalid, result, skipped, err)) return result;
+  if (!AcceptRead(diag, valid_read, diag.error_count(), shown, options.skip_invalid, result, skipped, err)) return result;
   std::optional<ImportSummary> summary;
   if (writer) {
-    progress.Show(1.0, tally.questions);
+    progress.Show(1.0, valid_read);
     writer->SetFileHash(file_hash.HexDigest());
     summary = writer->Commit();
     result.imported = true;
@@ -443,7 +464,7 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
   for (Question& q : read.bank.questions) inference.Apply(q);
   result.bank_id = read.bank.info.id;
   std::map<std::string, int> skipped;
-  if (!AcceptRead(diag, read.bank.questions.size(), shown, options.skip_invalid, result, skipped, err)) return result;
+  if (!AcceptRead(diag, read.bank.questions.size(), read.invalid, shown, options.skip_invalid, result, skipped, err)) return result;
   ImportTally tally;
   tally.format_name = BankFormatName(read.format);
   for (const Question& q : read.bank.questions) tally.Count(q);
@@ -462,6 +483,16 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
                            progress.Show(static_cast<double>(done) / static_cast<double>(total), done);
                          });
     result.imported = true;
+    // The notices count what was imported: not the questions left out as already in another bank.
+    if (!summary->duplicate_ids.empty()) {
+      const std::set<std::string> left_out(summary->duplicate_ids.begin(), summary->duplicate_ids.end());
+      ImportTally kept;
+      kept.format_name = tally.format_name;
+      tally = kept;
+      for (const Question& q : read.bank.questions) {
+        if (left_out.count(q.id) == 0) tally.Count(q);
+      }
+    }
   }
   ReportImport(shown, tally, result.bank_id, summary, skipped, out, err);
   return result;

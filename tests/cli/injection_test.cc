@@ -291,7 +291,7 @@ TEST_F(InjectionTest, ImportBankCheckAndTheBanksFolderPrintNoControlCharacters) 
     WriteFileBytes(path, text);
     Check({"import", "--dry-run", "--exam", "CLF-C02", path}, "", {"NameEnd"});
     ProcessResult r = Check({"import", "--exam", "CLF-C02", path}, "", {"NameEnd"});
-    EXPECT_EQ(r.exit_code, 0) << name;
+    EXPECT_EQ(r.exit_code, 0) << name << r.err;
     std::smatch bank;
     if (name != "native.json" && std::regex_search(r.out, bank, std::regex("\\): bank ([a-z0-9._-]+): "))) {
       named_banks.push_back(bank[1]);
