@@ -193,6 +193,7 @@ bool AcceptRead(const Diagnostics& diag, size_t questions, const std::string& sh
                 FileImportResult& result, std::map<std::string, int>& skipped, std::ostream& err) {
   err << diag.Format(100);
   result.errors = diag.error_count();
+  result.warnings = diag.warning_count();
   skipped = SkipReasons(diag);
   if (diag.HasErrors() && !skip_invalid) {
     err << "proctor: " << shown << ": nothing imported: " << diag.error_count() << " error"

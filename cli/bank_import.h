@@ -25,6 +25,7 @@ struct FileImportOptions {
 struct FileImportResult {
   bool imported = false;  // something was written (never on dry run or errors)
   int errors = 0;
+  int warnings = 0;  // what reading the file found (read whole, or up to the first error)
   std::string bank_id;
 };
 
