@@ -296,6 +296,8 @@ ExportResult ExportBank(const Bank& bank, ExportFormat format, const Catalog& ca
     for (size_t i = 0; i < written.size(); ++i) losses.Add("exam", false, note);
   }
   result.losses = losses.Take();
+  // What was left out first, then what the written questions lost.
+  std::stable_partition(result.losses.begin(), result.losses.end(), [](const ExportLoss& l) { return l.left_out; });
   result.written = static_cast<int>(written.size());
   if (format == ExportFormat::kNative) {
     result.text = WriteNativeBank(bank, written);

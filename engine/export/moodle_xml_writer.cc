@@ -80,7 +80,7 @@ std::string Fraction(size_t right) {
 std::string WriteMoodleXml(const FileHeader& header, const std::vector<FlatQuestion>& questions) {
   std::string comment = "Bank: " + XmlText(header.title) + " (" + XmlText(header.bank_id) + "), exported by proctor.";
   if (!header.exam.empty()) {
-    comment += " Exam: " + header.exam + ". Moodle XML has no exam: import with 'proctor import --exam " + header.exam + " FILE'.";
+    comment += " Exam: " + header.exam + ". Moodle XML has no exam: tell proctor's import that it is " + header.exam + ".";
   }
   // "--" may not appear inside a comment, and the title may hold it.
   for (size_t at = comment.find("--"); at != std::string::npos; at = comment.find("--", at)) comment.replace(at, 2, "- ");

@@ -147,7 +147,7 @@ TEST_F(BankExportTest, MistakesAreRefusedWithAReason) {
   r = Run({"bank", "export"});
   EXPECT_EQ(r.exit_code, 2);
   // A file that cannot be written leaves nothing behind.
-  r = Run({"bank", "export", "proctor-clf-c02", "--out", dir_ / "missing-dir" / "x.json"});
+  r = Run({"bank", "export", "proctor-clf-c02", "--out", dir_ / "missing-dir/x.json"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "missing-dir"));
 }
