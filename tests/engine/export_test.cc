@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 
 #include "engine/export/export.h"
 #include "engine/import/native_json.h"
@@ -218,6 +219,66 @@ TEST(ExportTest, TextThatMeansSomethingInAFormatReadsBackAsWritten) {
       EXPECT_EQ(RightTexts(*it), RightTexts(q)) << q.id;
       EXPECT_EQ(it->explanation, q.explanation) << q.id;
       EXPECT_EQ(it->domain, 2) << q.id;
+    }
+  }
+}
+
+// A random line from characters that mean something in some format: no white space at its ends,
+// and no "->" (GIFT's reader takes an answer holding it for a matching question; named, not lost).
+std::string RandomLine(std::mt19937_64& rng) {
+  static const std::vector<std::string> pieces = {
+      "a", "b", "Z", "9", " ", "~", "=", "#", "{", "}", ":", "\\", "[", "]", "%", "\"", "'", ",", "<", ">", "&", "&amp;",
+      ";", "!", "|", "-", "*", "+", "/", "(", ")", "]]>", "<![CDATA[", "<br>", "&nbsp;", "[html]", "%50%", "- [x] ", "### ",
+      "Explanation:", "Reference:", "\t", "\x1b[31m", "\x7f", "\xc3\xa9", "\xe6\x97\xa5", "\xe2\x80\xae", "\xf0\x9f\x98\x80"};
+  std::string line;
+  const size_t n = 1 + rng() % 12;
+  for (size_t i = 0; i < n; ++i) line += pieces[rng() % pieces.size()];
+  for (size_t at = line.find("->"); at != std::string::npos; at = line.find("->")) line.replace(at, 2, "-)");
+  std::string trimmed(Trim(line));
+  return trimmed.empty() ? "x" : trimmed;
+}
+
+// Lines joined by single line breaks (no blank line: HTML and Markdown fold blank lines away).
+std::string RandomText(std::mt19937_64& rng, size_t max_lines) {
+  std::string text = RandomLine(rng);
+  const size_t lines = 1 + rng() % max_lines;
+  for (size_t i = 1; i < lines; ++i) text += "\n" + RandomLine(rng);
+  return text;
+}
+
+TEST(ExportTest, RandomTextFullOfEveryFormatsSpecialCharactersRoundTripsInEveryFormat) {
+  std::mt19937_64 rng(20261206);
+  Bank bank;
+  bank.info = {"random", "Random", "", "", "", {}};
+  for (int i = 0; i < 400; ++i) {
+    const size_t count = 3 + rng() % 3;
+    std::vector<std::string> options;
+    // Markdown options are one line each: a line break in one is named (tested above), so none here.
+    for (size_t k = 0; k < count; ++k) options.push_back(RandomLine(rng) + " " + std::to_string(k));
+    std::vector<int> right = {static_cast<int>(rng() % count)};
+    if (rng() % 3 == 0) right.push_back(static_cast<int>((static_cast<size_t>(right[0]) + 1) % count));
+    Question q = MakeQuestion("r" + std::to_string(i), RandomText(rng, 3) + " " + std::to_string(i), options, right,
+                              rng() % 4 == 0 ? "" : RandomText(rng, 3));
+    q.domain = 1 + static_cast<int>(rng() % 4);
+    bank.questions.push_back(std::move(q));
+  }
+  for (ExportFormat format : kFormats) {
+    SCOPED_TRACE(ExportFormatName(format));
+    const ExportResult r = ExportBank(bank, format, TheCatalog());
+    std::string failures;
+    for (size_t i = 0; i < r.not_read_back.size() && i < 5; ++i) failures += r.not_read_back[i] + "\n";
+    EXPECT_TRUE(r.not_read_back.empty()) << r.not_read_back.size() << " not read back, e.g.\n" << failures;
+    Diagnostics diag;
+    Bank back = ReadBack(r, format, diag);
+    EXPECT_EQ(back.questions.size(), bank.questions.size()) << diag.Format(5);
+    for (size_t i = 0; i < back.questions.size() && i < bank.questions.size(); ++i) {
+      const Question& want = bank.questions[i];
+      const Question& got = back.questions[i];
+      EXPECT_EQ(got.stem, want.stem);
+      EXPECT_EQ(OptionTexts(got), OptionTexts(want));
+      EXPECT_EQ(RightTexts(got), RightTexts(want));
+      EXPECT_EQ(got.explanation, want.explanation);
+      EXPECT_EQ(got.domain, want.domain);
     }
   }
 }
