@@ -56,7 +56,7 @@ std::string Lines(std::string_view text) {
 std::string OneLine(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
-    if (c == '\n' || c == '\r') c = ' ';
+    if (c == '\n') c = ' ';
   }
   return out;
 }

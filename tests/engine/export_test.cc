@@ -229,7 +229,7 @@ std::string RandomLine(std::mt19937_64& rng) {
   static const std::vector<std::string> pieces = {
       "a", "b", "Z", "9", " ", "~", "=", "#", "{", "}", ":", "\\", "[", "]", "%", "\"", "'", ",", "<", ">", "&", "&amp;",
       ";", "!", "|", "-", "*", "+", "/", "(", ")", "]]>", "<![CDATA[", "<br>", "&nbsp;", "[html]", "%50%", "- [x] ", "### ",
-      "Explanation:", "Reference:", "\t", "\x1b[31m", "\x7f", "\xc3\xa9", "\xe6\x97\xa5", "\xe2\x80\xae", "\xf0\x9f\x98\x80"};
+      "Explanation:", "Reference:", "\t", "\r", "\x1b[31m", "\x7f", "\xc3\xa9", "\xe6\x97\xa5", "\xe2\x80\xae", "\xf0\x9f\x98\x80"};
   std::string line;
   const size_t n = 1 + rng() % 12;
   for (size_t i = 0; i < n; ++i) line += pieces[rng() % pieces.size()];
