@@ -334,5 +334,26 @@ TEST(ExportTest, CsvLeavesOutAQuestionWithMoreThanEightOptionsAndSaysSo) {
   EXPECT_EQ(ExportBank(bank, ExportFormat::kGift, TheCatalog()).written, 2);
 }
 
+TEST(ExportTest, AFileOfAFormatWithoutExamsSaysWhenTheBankMixesExams) {
+  Bank bank;
+  bank.info = {"mixed", "Mixed", "", "", "", {}};
+  bank.questions = {MakeQuestion("c1", "First CLF", {"x", "y"}, {0}), MakeQuestion("c2", "Second CLF", {"x", "y"}, {0}),
+                    MakeQuestion("s1", "An SAA one", {"x", "y"}, {1})};
+  bank.questions[2].exam = "SAA-C03";
+  const ExportResult gift = ExportBank(bank, ExportFormat::kGift, TheCatalog());
+  EXPECT_EQ(gift.exams, (std::vector<std::string>{"CLF-C02", "SAA-C03"}));
+  const ExportLoss* exam = FindLoss(gift, "exam");
+  ASSERT_NE(exam, nullptr);
+  EXPECT_EQ(exam->questions, 3);
+  EXPECT_NE(exam->note.find("mixes 2 exams"), std::string::npos) << exam->note;
+  // CSV and native hold each question's exam.
+  EXPECT_EQ(FindLoss(ExportBank(bank, ExportFormat::kCsv, TheCatalog()), "exam"), nullptr);
+  Diagnostics diag;
+  const ExportResult native = ExportBank(bank, ExportFormat::kNative, TheCatalog());
+  Bank back = ReadBack(native, ExportFormat::kNative, diag);
+  ASSERT_EQ(back.questions.size(), 3u);
+  EXPECT_EQ(back.questions[2].exam, "SAA-C03");
+}
+
 }  // namespace
 }  // namespace proctor
