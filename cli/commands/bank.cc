@@ -174,7 +174,7 @@ int Run(const po::variables_map& vm, Context& c) {
 
 const CommandSpec& BankCommand() {
   static const CommandSpec spec{
-      "bank", "check FILE... | export ID [--format F] [--out FILE] | set-domain BANK QUESTION DOMAIN",
+      "bank", "check|export|set-domain ...",
       "check bank files without importing them; export a bank to share it; set a question's domain by hand",
       "check reads each file exactly as 'proctor import --dry-run' does (same format detection, same\n"
       "messages), then says OK or FAILED. export writes a bank in native JSON (everything), GIFT, Moodle\n"
