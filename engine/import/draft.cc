@@ -100,11 +100,20 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
   int no_exam = 0;
   int no_exam_line = 0;
   std::map<std::string, std::pair<int, int>> unknown_exams;  // code -> first line, questions
+  // Markdown's images are kept as text in Markdown files; elsewhere "![x](y)" is what it says.
+  const bool markdown = draft.format == "checklist-markdown" || draft.format == "lettered";
+  const auto images_as_text = [markdown](std::string_view text, int* count) {
+    if (!markdown) {
+      *count = 0;
+      return std::string(text);
+    }
+    return ImagesAsText(text, count);
+  };
   for (const DraftQuestion& d : draft.questions) {
     const std::string where = file_name + ":" + std::to_string(d.line);
     const int errors_before = diag.error_count();
     // Options that are only pictures ("Option A." and an image) cannot be answered in a terminal.
-    if (d.options.size() >= 2 && std::all_of(d.options.begin(), d.options.end(),
+    if (markdown && d.options.size() >= 2 && std::all_of(d.options.begin(), d.options.end(),
                                              [](const DraftOption& o) { return IsOnlyImages(o.text); })) {
       diag.Warning(where, "skipped: options that are only images (a terminal cannot show them)");
       continue;
@@ -112,8 +121,10 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     Question q;
     q.bank_id = bank.info.id;
     int images = 0;
-    q.stem = ImagesAsText(Trim(d.stem), &images);
-    q.explanation = std::string(Trim(d.explanation));
+    q.stem = images_as_text(Trim(d.stem), &images);
+    int explanation_images = 0;
+    q.explanation = images_as_text(Trim(d.explanation), &explanation_images);
+    images += explanation_images;
     q.references = d.references;
     q.exam = AsciiUpper(Trim(d.exam.empty() ? settings.exam : d.exam));
     const Blueprint* exam = nullptr;
@@ -149,7 +160,7 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
       std::string id(1, static_cast<char>('a' + std::min<size_t>(i, 25)));
       if (i >= 26) id = "o" + std::to_string(i + 1);
       int option_images = 0;
-      q.options.push_back({id, ImagesAsText(Trim(d.options[i].text), &option_images), false});
+      q.options.push_back({id, images_as_text(Trim(d.options[i].text), &option_images), false});
       images += option_images;
       if (d.options[i].correct) {
         q.key.push_back(id);
