@@ -136,5 +136,78 @@ TEST(GiftFidelityTest, CategoriesAreKeptAsTagsAndOneThatNamesADomainSetsIt) {
   EXPECT_EQ(r.Q(5).tags, std::vector<std::string>{"AIF-C01/Responsible AI topics"});
 }
 
+
+// Before: skipped as "matching question"; the category was forgotten once it set the domain.
+TEST(MoodleXmlFidelityTest, MatchingQuestionsImportAsMatchingItemsWithTheirDistractors) {
+  Read r = ImportFixture("moodle_matching.xml", "SCS-C03");
+  EXPECT_FALSE(r.diag.HasErrors()) << r.diag.Format();
+  ASSERT_EQ(r.result.bank.questions.size(), 2u) << r.diag.Format();
+  const Question& q = r.Q(0);
+  ASSERT_EQ(q.type, ItemType::kMatching);
+  EXPECT_EQ(q.stem, "Match each policy type to what it does in an account\u2019s permissions.");
+  ASSERT_EQ(q.prompts.size(), 4u);
+  EXPECT_EQ(q.prompts[3].text, "Resource-based policy \u2013 for example an S3 bucket policy");
+  EXPECT_EQ(q.options.size(), 5u) << "four responses and the distractor (a subquestion with no text)";
+  EXPECT_EQ(q.options.back().text, "Encrypts the data that a policy protects");
+  EXPECT_EQ(KeyTexts(q)[1], "Permissions boundary -> Sets the most that one IAM user or role can be allowed");
+  EXPECT_EQ(q.domain, 4);  // the category names SCS-C03's domain 4
+  EXPECT_EQ(q.tags, (std::vector<std::string>{"iam", "policies", "SCS-C03/Identity and Access Management"}));
+  EXPECT_EQ(q.explanation.rfind("SCPs cap what accounts", 0), 0u);
+}
+
+// Before: "a single-answer question (<single>true</single>) with 2 right answers", file refused.
+TEST(MoodleXmlFidelityTest, PartialCreditIsWarnedAndTheFullAnswerIsTheKey) {
+  Read r = ImportFixture("moodle_matching.xml", "SCS-C03");
+  const Question& q = r.Q(1);
+  EXPECT_EQ(q.type, ItemType::kSingle);
+  EXPECT_EQ(q.stem, "For which AWS KMS key type can the customer turn on automatic rotation and choose the rotation period?");
+  EXPECT_EQ(KeyTexts(q), std::vector<std::string>{"Symmetric customer managed keys"});
+  EXPECT_EQ(r.At("moodle_matching.xml:44"),
+            "moodle_matching.xml:44: warning: partial credit on \"AWS managed keys\" (50%): proctor gives none, as AWS exams "
+            "give none, so it is scored as wrong; the 100% answer is the key\n");
+}
+
+TEST(MoodleXmlFidelityTest, AMatchingQuestionOfTwoPairsIsSkippedWithItsCount) {
+  Read r = ImportFixture("moodle_matching.xml", "SCS-C03");
+  EXPECT_EQ(r.result.skipped, 1);
+  EXPECT_EQ(r.At("moodle_matching.xml:56"),
+            "moodle_matching.xml:56: warning: skipped: matching question of 2 pairs (proctor's matching items, like AWS's, "
+            "have 3-7)\n");
+}
+
+// The XML reader is expat now (docs/design.md): DTDs stay refused, so a bomb or an external
+// entity is harmless, and nesting stays bounded.
+TEST(MoodleXmlFidelityTest, BombsExternalEntitiesAndDeepNestingAreRefusedWithTheirLine) {
+  static const Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
+  std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE quiz [\n<!ENTITY lol \"lol\">\n";
+  for (int i = 1; i <= 9; ++i) {
+    laughs += "<!ENTITY lol" + std::to_string(i) + " \"";
+    for (int j = 0; j < 10; ++j) laughs += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    laughs += "\">\n";
+  }
+  laughs += "]>\n<quiz>&lol9;</quiz>\n";
+  std::string deep = "<quiz>\n";
+  for (int i = 0; i < 100000; ++i) deep += "<a>";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {laughs, "bomb.xml:2: error: XML is not well-formed: DOCTYPE declarations are not accepted in bank files"},
+      {"<?xml version=\"1.0\"?>\n\n<!DOCTYPE quiz [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<quiz>&x;</quiz>\n",
+       "bomb.xml:3: error: XML is not well-formed: DOCTYPE declarations are not accepted in bank files"},
+      {deep, "bomb.xml:2: error: XML is not well-formed: elements nested deeper than 64 levels"},
+      {"<quiz>\n<question type=\"multichoice\"><questiontext><text>caf&eacute;</text></questiontext></question></quiz>",
+       "bomb.xml:2: error: XML is not well-formed: undefined entity (XML has only &lt; &gt; &amp; &quot; &apos;; HTML's, "
+       "such as &nbsp;, belong inside <![CDATA[...]]>)"},
+      {"<quiz>\n<question type=\"multichoice\">\n<questiontext><text>x</questiontext>",
+       "bomb.xml:3: error: XML is not well-formed: mismatched tag (<text> from line 3 is still open)"},
+  };
+  for (const auto& [text, message] : cases) {
+    Diagnostics diag;
+    ImportSettings settings;
+    settings.exam = "SCS-C03";
+    ReadResult r = ReadBankFile(TextFile::FromText(text, "bomb.xml"), BankFormat::kMoodleXml, settings, catalog, diag);
+    EXPECT_TRUE(r.bank.questions.empty());
+    EXPECT_EQ(diag.Format(), message + "\n");
+  }
+}
+
 }  // namespace
 }  // namespace proctor
