@@ -1,4 +1,5 @@
-// The XML that Moodle quiz exports are: elements, attributes, text and CDATA, read into a tree.
+// The XML that Moodle quiz exports are: elements, attributes, text and CDATA, read into a tree
+// by expat (why expat: docs/design.md, "Moodle XML: expat or the hand-written reader").
 // A bank file is untrusted: a DOCTYPE (and so every DTD, entity declaration and external
 // reference) is refused, as are entities other than XML's five and character references, and
 // nesting deeper than kMaxXmlDepth. Nothing is ever fetched, and nothing expands.
@@ -44,9 +45,5 @@ using XmlChildHandler = std::function<bool(std::unique_ptr<XmlElement> child)>;
 // to it as they end instead of being kept. Throws XmlError for a document that is not well-formed
 // or is refused (see above).
 std::unique_ptr<XmlElement> ParseXml(std::string_view text, const XmlChildHandler& on_child = nullptr);
-
-// The hand-written reader that ParseXml replaced, kept for the benchmark in docs/design.md
-// (tools/bench_xml.cc) until the decision is recorded. Same contract, no streaming.
-std::unique_ptr<XmlElement> ParseXmlHandWritten(std::string_view text);
 
 }  // namespace proctor
