@@ -61,6 +61,9 @@ namespace {
 // What one import read and wrote, for the report.
 struct ImportTally {
   std::string format_name;
+  std::string shape;  // a JSON array's shape, as the reader describes it (issue 13), or ""
+  // "json-array: an array of {question, options (strings), ...}" for the summary line.
+  std::string Shown() const { return shape.empty() ? format_name : format_name + ": " + SanitizeForTerminal(shape, false); }
   size_t questions = 0;  // valid questions read
   int no_domain = 0;
   int no_explanation = 0;
@@ -139,13 +142,13 @@ void ReportImport(const std::string& shown, const ImportTally& tally, const std:
                   const std::optional<ImportSummary>& summary, std::map<std::string, int> skipped,
                   std::ostream& out, std::ostream& err) {
   if (!summary) {
-    out << shown << " (" << tally.format_name << "): " << CountOf(static_cast<int>(tally.questions), "question") << " would be imported into bank "
+    out << shown << " (" << tally.Shown() << "): " << CountOf(static_cast<int>(tally.questions), "question") << " would be imported into bank "
         << SanitizeForTerminal(bank_id, false) << ", " << SkipText(skipped) << "\n";
   } else {
     const ImportSummary& s = *summary;
     if (!s.duplicates.empty()) skipped["already in another bank"] += static_cast<int>(s.duplicates.size());
     for (const std::string& d : s.duplicates) err << shown << ": skipped " << SanitizeForTerminal(d, false) << "\n";
-    out << shown << " (" << tally.format_name << "): bank " << SanitizeForTerminal(s.bank_id, false) << ": " << s.added << " added, " << s.updated
+    out << shown << " (" << tally.Shown() << "): bank " << SanitizeForTerminal(s.bank_id, false) << ": " << s.added << " added, " << s.updated
         << " updated, " << s.unchanged << " unchanged, " << SkipText(skipped);
     if (s.retired > 0) out << ", " << s.retired << " no longer in the file (kept for history, not drawn)";
     out << "\n";
@@ -445,6 +448,7 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
   if (!AcceptRead(diag, read.bank.questions.size(), shown, options.skip_invalid, result, skipped, err)) return result;
   ImportTally tally;
   tally.format_name = BankFormatName(read.format);
+  tally.shape = read.shape;
   for (const Question& q : read.bank.questions) tally.Count(q);
   // A bank is one file: importing another file into it would retire the first file's questions.
   const std::string source = RealPath(path);
