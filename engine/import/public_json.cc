@@ -60,10 +60,17 @@ struct Member {
   const JsonNode* node = nullptr;
   std::string name;
 };
-Member FindField(const JsonNode& object, const std::vector<std::string>& fields, const JsonNode* except = nullptr) {
+std::vector<std::string> FieldKeys(const JsonNode& object) {
+  std::vector<std::string> keys;
+  for (const std::string& k : object.keys) keys.push_back(FieldKey(k));
+  return keys;
+}
+// `keys` are FieldKeys(object), made once per object: every question asks a dozen times.
+Member FindField(const JsonNode& object, const std::vector<std::string>& keys, const std::vector<std::string>& fields,
+                 const JsonNode* except = nullptr) {
   for (const std::string& f : fields) {
-    for (size_t i = 0; i < object.keys.size(); ++i) {
-      if (&object.children[i] != except && FieldKey(object.keys[i]) == f) return {&object.children[i], object.keys[i].substr(0, 40)};
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (&object.children[i] != except && keys[i] == f) return {&object.children[i], object.keys[i].substr(0, 40)};
     }
   }
   return {};
@@ -96,6 +103,7 @@ struct ShapeOption {
 struct Parsed {
   const JsonNode* node = nullptr;
   size_t index = 0;
+  std::vector<std::string> keys;  // FieldKeys(*node)
   Member stem;
   Member options;
   Member key;
@@ -134,9 +142,10 @@ std::vector<ShapeOption> ReadOptions(const JsonNode& list, std::string& form, bo
   for (const JsonNode& o : list.children) {
     if (o.kind == JsonNode::Kind::kObject) {
       objects = true;
-      Member text = FindField(o, kOptionTextFields);
-      Member id = FindField(o, kOptionIdFields, text.node);
-      Member flag = FindField(o, kOptionFlagFields);
+      const std::vector<std::string> keys = FieldKeys(o);
+      Member text = FindField(o, keys, kOptionTextFields);
+      Member id = FindField(o, keys, kOptionIdFields, text.node);
+      Member flag = FindField(o, keys, kOptionFlagFields);
       ShapeOption s{id.node ? Scalar(*id.node) : "", text.node ? HtmlToText(Scalar(*text.node)) : "", false};
       if (flag.node) {
         flags = true;
@@ -217,11 +226,12 @@ DraftBank ReadPublicJson(const TextFile& file, Diagnostics& diag, std::string* s
     Parsed p;
     p.node = &n;
     p.index = i;
-    p.options = FindField(n, kOptionFields);
-    p.key = FindField(n, kKeyFields, p.options.node);
+    p.keys = FieldKeys(n);
+    p.options = FindField(n, p.keys, kOptionFields);
+    p.key = FindField(n, p.keys, kKeyFields, p.options.node);
     // "answers" beside "options" or "choices" holds the right ones.
-    if (!p.key.node) p.key = FindField(n, {"answers"}, p.options.node);
-    p.stem = FindField(n, kStemFields);
+    if (!p.key.node) p.key = FindField(n, p.keys, {"answers"}, p.options.node);
+    p.stem = FindField(n, p.keys, kStemFields);
     parsed.push_back(std::move(p));
   }
   const bool any_question = std::any_of(parsed.begin(), parsed.end(), [](const Parsed& p) { return p.stem.node && p.options.node; });
@@ -350,18 +360,18 @@ DraftBank ReadPublicJson(const TextFile& file, Diagnostics& diag, std::string* s
       diag.Error(where, "no answer: expected answer, correct, correctAnswer or correctAnswers, or options marked correct/isCorrect");
       continue;
     }
-    if (Member e = FindField(n, kExplanationFields); e.node) q.explanation = HtmlToText(Scalar(*e.node));
-    if (Member d = FindField(n, {"domain"}); d.node) q.domain = std::string(Trim(Scalar(*d.node)));
-    if (Member x = FindField(n, {"exam", "examcode"}); x.node) q.exam = std::string(Trim(Scalar(*x.node)));
-    if (Member c = FindField(n, {"category"}); c.node) q.category = std::string(Trim(Scalar(*c.node)));
-    if (Member t = FindField(n, {"tags"}); t.node) {
+    if (Member e = FindField(n, p.keys, kExplanationFields); e.node) q.explanation = HtmlToText(Scalar(*e.node));
+    if (Member d = FindField(n, p.keys, {"domain"}); d.node) q.domain = std::string(Trim(Scalar(*d.node)));
+    if (Member x = FindField(n, p.keys, {"exam", "examcode"}); x.node) q.exam = std::string(Trim(Scalar(*x.node)));
+    if (Member c = FindField(n, p.keys, {"category"}); c.node) q.category = std::string(Trim(Scalar(*c.node)));
+    if (Member t = FindField(n, p.keys, {"tags"}); t.node) {
       if (t.node->kind == JsonNode::Kind::kArray) {
         for (const JsonNode& tag : t.node->children) q.tags.push_back(Scalar(tag));
       } else {
         q.tags.push_back(Scalar(*t.node));
       }
     }
-    if (Member r = FindField(n, kReferenceFields); r.node) {
+    if (Member r = FindField(n, p.keys, kReferenceFields); r.node) {
       std::vector<const JsonNode*> refs;
       if (r.node->kind == JsonNode::Kind::kArray) {
         for (const JsonNode& v : r.node->children) refs.push_back(&v);
@@ -384,7 +394,7 @@ DraftBank ReadPublicJson(const TextFile& file, Diagnostics& diag, std::string* s
     }
     if (!reading.kinds.count("correct flags on the options")) *shape += keys.empty() ? "" : " (" + keys + ")";
     for (const auto& fields : {kExplanationFields, std::vector<std::string>{"domain"}, std::vector<std::string>{"category"}}) {
-      if (Member m = FindField(*first->node, fields); m.node) *shape += ", " + m.name;
+      if (Member m = FindField(*first->node, first->keys, fields); m.node) *shape += ", " + m.name;
     }
     *shape += "}";
   }
