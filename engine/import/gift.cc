@@ -71,13 +71,18 @@ struct Answer {
 
 // Splits the inside of {...} into answers at unescaped = and ~; "#" starts feedback and "####"
 // the general feedback.
-std::vector<Answer> SplitAnswers(std::string_view body, std::string& general) {
+// Text before the first answer goes to `leading` (it was glued onto the first answer).
+std::vector<Answer> SplitAnswers(std::string_view body, std::string& general, std::string& leading) {
   std::vector<Answer> answers;
   size_t i = 0;
   std::string current;
   Answer* open = nullptr;
   const auto flush_text = [&] {
-    if (open == nullptr) return;
+    if (open == nullptr) {
+      leading = std::string(Trim(current));
+      current.clear();
+      return;
+    }
     std::string t = current;
     current.clear();
     size_t hash = FindUnescaped(t, '#', 0);
@@ -286,7 +291,13 @@ DraftBank ReadGift(const TextFile& file, Diagnostics& diag) {
       continue;
     }
     std::string general;
-    std::vector<Answer> answers = SplitAnswers(body, general);
+    std::string leading;
+    std::vector<Answer> answers = SplitAnswers(body, general, leading);
+    if (!leading.empty() && !answers.empty()) {
+      diag.Error(where, "text before the first answer in the braces: '" + leading.substr(0, 40) +
+                            "' (each answer starts with = for right or ~ for wrong)");
+      continue;
+    }
     if (answers.empty()) {
       diag.Error(where, "cannot read the answers between { and }: expected =right and ~wrong answers, or T/F");
       continue;

@@ -6,6 +6,8 @@
 
 #include "engine/import/importer.h"
 #include "engine/shipped.h"
+#include "engine/store/bank_store.h"
+#include "engine/store/migrations.h"
 #include "engine/text.h"
 
 namespace proctor {
@@ -115,6 +117,19 @@ TEST(GiftFidelityTest, ClozeIsRefusedWithItsReasonAndLine) {
   for (const Question& q : r.result.bank.questions) EXPECT_EQ(q.stem.find("1:MC"), std::string::npos);
 }
 
+// Found while reading the GIFT reader again: text before the first answer was glued onto it
+// ("{junk =a ~b}" imported the option "junka"). It is an error with its line now.
+TEST(GiftFidelityTest, TextBeforeTheFirstAnswerIsAnError) {
+  static const Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
+  Diagnostics diag;
+  ImportSettings settings;
+  settings.exam = "AIF-C01";
+  const std::string text = "Fine? {=a ~b}\n\nWhich one?\n{ Pick one: =a ~b }\n";
+  ReadResult r = ReadBankFile(TextFile::FromText(text, "g.gift"), BankFormat::kGift, settings, catalog, diag);
+  EXPECT_EQ(diag.Format(), "g.gift:3: error: text before the first answer in the braces: 'Pick one:' (each answer starts with = "
+                           "for right or ~ for wrong)\n");
+}
+
 // Before: &rsquo; &ldquo; &mdash; &laquo; &eacute; showed raw, and <p> stayed in text without [html].
 TEST(GiftFidelityTest, HtmlWithOrWithoutThePrefixBecomesTextWithEveryEntityDecoded) {
   Read r = ImportFixture("gift_quirks.gift");
@@ -122,6 +137,18 @@ TEST(GiftFidelityTest, HtmlWithOrWithoutThePrefixBecomesTextWithEveryEntityDecod
   EXPECT_EQ(r.Q(4).stem, "Which AWS service gives API access to foundation models from several providers \u2014 without "
                          "managing servers?");
   EXPECT_EQ(r.Q(5).stem, "Amazon Translate can render the French word \u00abcaf\u00e9\u00bb in English.");
+}
+
+// The tags and the matching item survive the store.
+TEST(GiftFidelityTest, TagsAndMatchingItemsAreStoredAsRead) {
+  Read r = ImportFixture("gift_quirks.gift");
+  Database db = Database::Open(":memory:");
+  Migrate(db);
+  ImportBank(db, r.result.bank, {"gift_quirks.gift", "gift", "", false}, 0);
+  const Question stored = LoadQuestion(db, r.result.bank.info.id, r.Q(2).id);
+  EXPECT_EQ(stored.tags, r.Q(2).tags);
+  EXPECT_EQ(stored.type, ItemType::kMatching);
+  EXPECT_EQ(KeyTexts(stored), KeyTexts(r.Q(2)));
 }
 
 // Before: the category set the domain but was then forgotten.
