@@ -66,7 +66,7 @@ TEST_F(CliTest, GiftAndMoodleQuirksImportWithTheirWarningsAndTheMatchingItemsCan
             std::string::npos)
       << xml.out;
   // Practice the imported matching item in line mode: its prompts and responses are shown.
-  ProcessResult practice = Run({"practice", "SCS-C03", "--bank", "moodle_matching.xml", "--count", "2"}, "q\n");
+  ProcessResult practice = Run({"practice", "SCS-C03", "--bank", "moodle_matching.xml", "--count", "2"}, "s\ns\nq\n");
   EXPECT_NE(practice.out.find("1. Service control policy\n"), std::string::npos) << practice.out << practice.err;
   // A long response wraps under its text. Before, its letter was repeated on the next line
   // ("  C. Grants principals, ... it is" then "  C. attached to"), in practice and in exams alike.
