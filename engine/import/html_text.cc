@@ -137,12 +137,39 @@ std::string TagAttribute(std::string_view tag, std::string_view key) {
   return "";
 }
 
+// The elements question text carries. A '<' before anything else is text: "x < 5", "x<y and y>z".
+bool IsHtmlElement(std::string_view name) {
+  static const char* const kNames[] = {
+      "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "big", "blockquote", "body", "br", "button",
+      "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+      "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i",
+      "iframe", "img", "input", "ins", "kbd", "label", "li", "link", "main", "mark", "math", "meta", "nav", "nobr", "ol",
+      "p", "picture", "pre", "q", "s", "samp", "script", "section", "small", "source", "span", "strike", "strong",
+      "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "tt", "u",
+      "ul", "var", "video", "wbr"};
+  const std::string lower = AsciiLower(name);
+  return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return lower == n; });
+}
+
 bool StartsTag(std::string_view html, size_t i) {
-  // "<p>", "</p>", "<!-- -->", "<!DOCTYPE", "<?xml": a '<' before a space or a digit ("x < 5") is text.
+  // "<p>", "</p>", "<br/>", "<img ...>", "<!-- -->", "<!DOCTYPE", "<?xml".
   if (i + 1 >= html.size()) return false;
-  const unsigned char c = static_cast<unsigned char>(html[i + 1]);
-  if (std::isalpha(c) || c == '!' || c == '?') return true;
-  return c == '/' && i + 2 < html.size() && std::isalpha(static_cast<unsigned char>(html[i + 2]));
+  if (html[i + 1] == '!' || html[i + 1] == '?') return true;
+  size_t start = i + 1 + (html[i + 1] == '/' ? 1 : 0);
+  size_t end = start;
+  while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
+  if (end == start || end >= html.size()) return false;
+  const char after = html[end];
+  if (!(after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n')) return false;
+  return IsHtmlElement(html.substr(start, end - start));
+}
+
+// An autolink: "<https://docs.aws.amazon.com/...>".
+bool StartsAutolink(std::string_view html, size_t i, size_t& close) {
+  close = html.find('>', i);
+  if (close == std::string_view::npos) return false;
+  std::string_view inside = html.substr(i + 1, close - i - 1);
+  return (inside.rfind("https://", 0) == 0 || inside.rfind("http://", 0) == 0) && inside.find_first_of(" \t\n\"'<") == std::string_view::npos;
 }
 
 }  // namespace
@@ -154,6 +181,12 @@ std::string HtmlToText(std::string_view html) {
     if (!out.empty() && out.back() != '\n') out += '\n';
   };
   while (i < html.size()) {
+    size_t link_end = 0;
+    if (html[i] == '<' && StartsAutolink(html, i, link_end)) {  // a URL, not a tag: keep it
+      out += html.substr(i + 1, link_end - i - 1);
+      i = link_end + 1;
+      continue;
+    }
     if (html[i] != '<' || !StartsTag(html, i)) {
       size_t next = html.find('<', i + 1);
       if (next == std::string_view::npos) next = html.size();
@@ -172,12 +205,6 @@ std::string HtmlToText(std::string_view html) {
       break;
     }
     std::string_view inside = html.substr(i + 1, close - i - 1);
-    // An autolink (<https://docs.aws.amazon.com/...>) is a URL, not a tag: keep it.
-    if (inside.find("://") != std::string_view::npos && inside.find_first_of(" \t\n\"'") == std::string_view::npos) {
-      out += inside;
-      i = close + 1;
-      continue;
-    }
     std::string tag = AsciiLower(inside);
     while (!tag.empty() && (tag.back() == '/' || tag.back() == ' ')) tag.pop_back();
     std::string name = tag.substr(0, tag.find_first_of(" \t\n"));

@@ -9,8 +9,8 @@ namespace proctor {
 // Drops tags (<br>, <p>, <div>, list and heading ends become line breaks; <li> starts a "- " line),
 // keeps an image as "[image: alt — src]" and an autolink (<https://...>) as its URL, drops comments
 // and <script>/<style> content, decodes every character reference (DecodeEntities), turns no-break
-// spaces into spaces, trims each line and drops blank ones. A '<' not followed by a letter, '/',
-// '!' or '?' is text ("x < 5"). Not a browser: enough for question text.
+// spaces into spaces, trims each line and drops blank ones. Only HTML's own elements are tags: any
+// other '<' is text ("x < 5", "x<y and y>z", "<instance-id>"). Not a browser: enough for question text.
 std::string HtmlToText(std::string_view html);
 
 // Decodes every HTML5 character reference as HTML (and Python's html.unescape) does: the 2,231

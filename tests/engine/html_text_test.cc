@@ -48,6 +48,10 @@ TEST(HtmlTextTest, HtmlBecomesPlainText) {
   EXPECT_EQ(HtmlToText("<p>It&rsquo;s <b>caf&eacute;</b>&nbsp;time</p><p>Second</p>"), "It\u2019s caf\u00e9 time\nSecond");
   EXPECT_EQ(HtmlToText("Pick one:<ul><li>Amazon S3</li><li>Amazon EBS</li></ul>"), "Pick one:\n- Amazon S3\n- Amazon EBS");
   EXPECT_EQ(HtmlToText("When x < 5 and y > 2"), "When x < 5 and y > 2");
+  // Only HTML's elements are tags: placeholders and comparisons in plain GIFT text stay.
+  EXPECT_EQ(HtmlToText("Run aws ec2 stop-instances --instance-ids <instance-id> when x<y and y>z"),
+            "Run aws ec2 stop-instances --instance-ids <instance-id> when x<y and y>z");
+  EXPECT_EQ(HtmlToText("<P>Upper<BR>case</P>"), "Upper\ncase");
   EXPECT_EQ(HtmlToText("See <https://docs.aws.amazon.com/s3/> for more"), "See https://docs.aws.amazon.com/s3/ for more");
   EXPECT_EQ(HtmlToText("<p>The diagram <img src=\"arch.png\" alt=\"VPC &amp; subnets\"/> shows</p>"),
             "The diagram [image: VPC & subnets \u2014 arch.png] shows");
