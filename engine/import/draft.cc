@@ -64,6 +64,8 @@ int ResolveDomain(const Blueprint& exam, const std::string& text) {
 // response's option.
 void BuildMatching(const DraftQuestion& d, Question& q) {
   q.type = ItemType::kMatching;
+  q.options.clear();
+  q.key.clear();
   const auto option_for = [&](std::string_view text) {
     const std::string t(Trim(text));
     for (const Option& o : q.options) {
@@ -148,22 +150,19 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
       }
       q.domain = std::max(0, domain);
     }
-    if (!d.pairs.empty()) {
-      BuildMatching(d, q);
-    } else {
-      int correct = 0;
-      for (size_t i = 0; i < d.options.size(); ++i) {
-        std::string id(1, static_cast<char>('a' + std::min<size_t>(i, 25)));
-        if (i >= 26) id = "o" + std::to_string(i + 1);
-        q.options.push_back({id, std::string(Trim(d.options[i].text)), false});
-        if (d.options[i].correct) {
-          q.key.push_back(id);
-          ++correct;
-        }
+    int correct = 0;
+    for (size_t i = 0; i < d.options.size(); ++i) {
+      std::string id(1, static_cast<char>('a' + std::min<size_t>(i, 25)));
+      if (i >= 26) id = "o" + std::to_string(i + 1);
+      q.options.push_back({id, std::string(Trim(d.options[i].text)), false});
+      if (d.options[i].correct) {
+        q.key.push_back(id);
+        ++correct;
       }
-      q.type = correct > 1 ? ItemType::kMultiple : ItemType::kSingle;
-      if (correct == 0) diag.Error(where, "no option is marked right");
     }
+    q.type = correct > 1 ? ItemType::kMultiple : ItemType::kSingle;
+    if (correct == 0 && d.pairs.empty()) diag.Error(where, "no option is marked right");
+    if (!d.pairs.empty()) BuildMatching(d, q);  // a matching question: its own options, key and type
     q.tags = DraftTags(d);
     std::string base_id = "q-" + HashHex(NormalizeText(q.stem)).substr(0, 12);
     q.id = base_id;
