@@ -1,4 +1,4 @@
-// Issue 13, fidelity: the quirks of real GIFT, Moodle XML and JSON files, each on a fixture written
+// Issue 13, fidelity: the quirks of real GIFT and Moodle XML files, each on a fixture written
 // for it (tests/fixtures/import/fidelity/), read as `proctor import` reads them.
 #include <gtest/gtest.h>
 
