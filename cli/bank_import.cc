@@ -89,8 +89,9 @@ std::string BankRefusal(Database* db, const std::string& bank_id, const std::str
   if (!existing) return "";
   if (existing->shipped) return "bank " + shown + " is one of proctor's shipped banks; choose another id with --bank";
   if (existing->source != source && !replace) {
+    // Never advise overwriting: the other file's bank is unrelated to this one.
     return "bank " + shown + " already holds " + SanitizeForTerminal(existing->source, false) +
-           "; choose another id with --bank, or pass --bank " + shown + " to replace it";
+           ", another file; choose an id for this one with --bank";
   }
   return "";
 }

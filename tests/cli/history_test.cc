@@ -138,5 +138,16 @@ TEST_F(HistoryCliTest, StatsShowsChartDomainsPacingAndReadiness) {
   EXPECT_NE(items.out.find("questions answered at least once, hardest first"), std::string::npos) << items.out;
 }
 
+
+// A multiple-response question answered with one choice of two is still answered (and wrong): the
+// summary counted only complete answers and said "0 of 0 answered right (1 not answered)".
+TEST_F(CliTest, PracticeCountsAnIncompleteAnswerAsGiven) {
+  WriteFileBytes(dir_ / "two.md", "### Which two run code? (Choose TWO.)\n- [x] EC2\n- [x] Lambda\n- [ ] S3\n- [ ] IAM\n");
+  ASSERT_EQ(Run({"import", "--exam", "CLF-C02", "--domain", "3", dir_ / "two.md"}).exit_code, 0);
+  ProcessResult r = Run({"practice", "CLF-C02", "--bank", "two.md"}, "a\nq\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Practice finished: 0 of 1 answered right (0 not answered)"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace proctor::testing
