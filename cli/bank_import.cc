@@ -71,13 +71,15 @@ class ProgressShown {
 // The lines after a successful read: what was imported (or would be), and what the questions lack.
 void ReportImport(const std::string& shown, const ImportOutcome& o, std::ostream& out, std::ostream& err) {
   const std::string bank = SanitizeForTerminal(o.bank_id, false);
+  // "json-array: an array of {question, options (strings), ...}": how a JSON array was read.
+  const std::string format = o.shape.empty() ? o.format_name : o.format_name + ": " + SanitizeForTerminal(o.shape, false);
   if (!o.summary) {
-    out << shown << " (" << o.format_name << "): " << CountOf(static_cast<int>(o.valid), "question") << " would be imported into bank "
+    out << shown << " (" << format << "): " << CountOf(static_cast<int>(o.valid), "question") << " would be imported into bank "
         << bank << ", " << SkipText(o.skipped) << "\n";
   } else {
     const ImportSummary& s = *o.summary;
     for (const std::string& d : s.duplicates) err << shown << ": skipped " << SanitizeForTerminal(d, false) << "\n";
-    out << shown << " (" << o.format_name << "): bank " << SanitizeForTerminal(s.bank_id, false) << ": " << s.added << " added, " << s.updated
+    out << shown << " (" << format << "): bank " << SanitizeForTerminal(s.bank_id, false) << ": " << s.added << " added, " << s.updated
         << " updated, " << s.unchanged << " unchanged, " << SkipText(o.skipped);
     if (s.retired > 0) out << ", " << s.retired << " no longer in the file (kept for history, not drawn)";
     out << "\n";

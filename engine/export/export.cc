@@ -124,6 +124,21 @@ std::string DomainLabel(const Catalog& catalog, const std::string& exam, int dom
   return label;
 }
 
+// A C0 control other than tab, line feed and carriage return: XML forbids it raw, and HTML reading
+// drops its character reference, so Moodle XML cannot hold it (a terminal never shows one either).
+bool XmlCannotHold(char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
+
+bool HasControlXmlCannotHold(const Question& q) {
+  const auto has = [](const std::string& t) { return std::any_of(t.begin(), t.end(), XmlCannotHold); };
+  return has(q.stem) || has(q.explanation) || has(q.scenario_title) || has(q.scenario_text) ||
+         std::any_of(q.options.begin(), q.options.end(), [&](const Option& o) { return has(o.text); });
+}
+
+std::string WithoutControlsXmlCannotHold(std::string text) {
+  text.erase(std::remove_if(text.begin(), text.end(), XmlCannotHold), text.end());
+  return text;
+}
+
 FlatQuestion Flatten(const Question& q, ExportFormat format, const Catalog& catalog) {
   FlatQuestion f;
   f.id = q.id;
@@ -137,6 +152,11 @@ FlatQuestion Flatten(const Question& q, ExportFormat format, const Catalog& cata
   f.explanation = q.explanation;
   f.references = q.references;
   f.multiple = q.type == ItemType::kMultiple;
+  if (format == ExportFormat::kMoodleXml) {
+    f.stem = WithoutControlsXmlCannotHold(std::move(f.stem));
+    for (auto& option : f.options) option.first = WithoutControlsXmlCannotHold(std::move(option.first));
+    f.explanation = WithoutControlsXmlCannotHold(std::move(f.explanation));
+  }
   return f;
 }
 
@@ -281,6 +301,9 @@ ExportResult ExportBank(const Bank& bank, ExportFormat format, const Catalog& ca
     if (q.pilot) losses.Add("pilot mark");
     if (std::any_of(q.options.begin(), q.options.end(), [](const Option& o) { return o.fixed; })) {
       losses.Add("fixed option positions");
+    }
+    if (format == ExportFormat::kMoodleXml && HasControlXmlCannotHold(q)) {
+      losses.Add("control characters", false, "XML cannot hold them, and a terminal never shows them");
     }
     losses.Add("question ids", false, "an import derives them from the stem");
   }

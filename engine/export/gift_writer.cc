@@ -12,7 +12,8 @@
 // A multiple-response question gives each right answer an equal share (~%50%) and each wrong one
 // ~%-100%. Every character GIFT gives a meaning (~ = # { } : and the backslash) is escaped, a line
 // break is written \n, and a text that starts with [ or % is escaped too (a format prefix such as
-// [html], a weight), so each question is one block the reader takes back as written.
+// [html], a weight), so each question is one block the reader takes back as written. The reader
+// takes text as HTML, so '&' and '<' are written &amp; and &lt;.
 #include <cstdio>
 #include <string>
 
@@ -30,6 +31,16 @@ std::string Escape(std::string_view text) {
     const char c = text[i];
     if (c == '\n') {
       out += "\\n";
+      continue;
+    }
+    // The reader takes GIFT text as HTML (Moodle's default format): '&' and '<' are written as
+    // entities so that "&amp;" and "<br>" in a text stay what they say.
+    if (c == '&') {
+      out += "&amp;";
+      continue;
+    }
+    if (c == '<') {
+      out += "&lt;";
       continue;
     }
     if (c == '~' || c == '=' || c == '#' || c == '{' || c == '}' || c == ':' || c == '\\' ||

@@ -332,6 +332,7 @@ ImportOutcome ImportBankFile(Database* db, const Catalog& catalog, const std::st
     return o;
   }
   o.format_name = BankFormatName(read.format);
+  o.shape = read.shape;
   DomainInference inference(catalog, db != nullptr ? LoadDomainOverrides(*db) : DomainOverrides{});
   for (Question& q : read.bank.questions) inference.Apply(q);
   o.bank_id = read.bank.info.id;

@@ -45,6 +45,7 @@ struct ImportOutcome {
   std::string reason;        // for kUnreadable and kRefused, ready to print (sanitized)
   Diagnostics diagnostics;   // every problem the file has, with its place
   std::string format_name;   // "checklist-markdown", "native", ...
+  std::string shape;         // a JSON array's shape, as its reader describes it, or ""
   std::string bank_id;       // the bank the file names (empty if it was never read)
   size_t valid = 0;          // questions read without an error
   // Why questions were left out, with how many: the reader's reasons ("essay question"),

@@ -158,6 +158,23 @@ TEST(ExportTest, EveryShippedBankRoundTripsInEveryFormat) {
   EXPECT_GT(questions, 3000u);
 }
 
+// What a format holds of `text`: Moodle XML cannot hold a C0 control other than tab, line feed and
+// carriage return (XML forbids it raw, HTML reading drops its reference), and says so.
+std::string Held(ExportFormat format, std::string text) {
+  if (format != ExportFormat::kMoodleXml) return text;
+  text.erase(std::remove_if(text.begin(), text.end(),
+                            [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r'; }),
+             text.end());
+  return text;
+}
+
+Question Held(ExportFormat format, Question q) {
+  q.stem = Held(format, q.stem);
+  for (Option& o : q.options) o.text = Held(format, o.text);
+  q.explanation = Held(format, q.explanation);
+  return q;
+}
+
 Question MakeQuestion(const std::string& id, const std::string& stem, std::vector<std::string> options,
                       std::vector<int> right, const std::string& explanation = "Because.") {
   Question q;
@@ -211,7 +228,12 @@ TEST(ExportTest, TextThatMeansSomethingInAFormatReadsBackAsWritten) {
     }
     Diagnostics diag;
     Bank back = ReadBack(r, format, diag);
-    for (const Question& q : bank.questions) {
+    if (format == ExportFormat::kMoodleXml) {
+      EXPECT_TRUE(std::any_of(r.losses.begin(), r.losses.end(), [](const ExportLoss& l) { return l.what == "control characters"; }))
+          << "the escape character of question 'wide' is named as lost";
+    }
+    for (const Question& original : bank.questions) {
+      const Question q = Held(format, original);
       if (format == ExportFormat::kGift && q.id == "gift") continue;
       auto it = std::find_if(back.questions.begin(), back.questions.end(), [&](const Question& b) { return b.stem == q.stem; });
       ASSERT_NE(it, back.questions.end()) << q.id;
@@ -272,7 +294,7 @@ TEST(ExportTest, RandomTextFullOfEveryFormatsSpecialCharactersRoundTripsInEveryF
     Bank back = ReadBack(r, format, diag);
     EXPECT_EQ(back.questions.size(), bank.questions.size()) << diag.Format(5);
     for (size_t i = 0; i < back.questions.size() && i < bank.questions.size(); ++i) {
-      const Question& want = bank.questions[i];
+      const Question want = Held(format, bank.questions[i]);
       const Question& got = back.questions[i];
       EXPECT_EQ(got.stem, want.stem);
       EXPECT_EQ(OptionTexts(got), OptionTexts(want));
@@ -286,13 +308,14 @@ TEST(ExportTest, RandomTextFullOfEveryFormatsSpecialCharactersRoundTripsInEveryF
 TEST(ExportTest, TextAFormatCannotCarryIsNamedNotLostInSilence) {
   Bank bank;
   bank.info = {"gaps", "Gaps", "", "", "", {}};
-  // A blank line in a stem: HTML (Moodle XML) and Markdown paragraphs fold it away; GIFT and CSV
-  // keep it. A line break inside an option: Markdown options are one line each.
+  // A blank line in a stem: HTML (Moodle XML, and GIFT, whose text is read as HTML) and Markdown
+  // paragraphs fold it away; CSV keeps it. A line break inside an option: Markdown options are one
+  // line each.
   bank.questions = {MakeQuestion("para", "First paragraph.\n\nSecond paragraph.", {"x", "y"}, {0}),
                     MakeQuestion("optbreak", "Stem", {"two\nlines", "one line"}, {0})};
   const std::map<ExportFormat, std::vector<std::string>> expected = {
       {ExportFormat::kNative, {}},
-      {ExportFormat::kGift, {}},
+      {ExportFormat::kGift, {"para"}},
       {ExportFormat::kCsv, {}},
       {ExportFormat::kMoodleXml, {"para"}},
       {ExportFormat::kMarkdown, {"para", "optbreak"}}};
