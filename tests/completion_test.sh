@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The bash completion (dist/completions/proctor.bash) completes commands, options, exam codes, bank
+# ids and attempt numbers through 'proctor complete', in a home of its own. The zsh and fish
+# completions are checked for syntax where those shells are installed.
+#   tests/completion_test.sh DIR_WITH_PROCTOR COMPLETIONS_DIR
+set -euo pipefail
+export PATH="$1:$PATH"
+completions=$2
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config"
+unset PROCTOR_DB
+fail() { echo "completion_test: $*" >&2; exit 1; }
+
+# shellcheck source=/dev/null
+source "$completions/proctor.bash"
+# Completes the words of "$1" (the last one being typed) and prints the candidates on one line.
+complete_line() {
+  read -r -a COMP_WORDS <<<"$1"
+  [[ $1 == *" " ]] && COMP_WORDS+=("")
+  COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+  COMPREPLY=()
+  _proctor
+  echo "${COMPREPLY[*]}"
+}
+expect() {
+  local got
+  got=$(complete_line "$1")
+  [[ " $got " == *" $2 "* ]] || fail "'$1' completes to '$got', without '$2'"
+}
+expect_not() {
+  local got
+  got=$(complete_line "$1")
+  [[ " $got " != *" $2 "* ]] || fail "'$1' completes to '$got', with '$2'"
+}
+
+expect "proctor " take
+expect "proctor ba" backup
+expect "proctor ba" banks
+expect "proctor take " CLF-C02
+expect "proctor take S" SAA-C03
+expect "proctor take c" clf
+expect "proctor take CLF-C02 --e" --esl
+expect_not "proctor take CLF-C02 --e" --exam
+expect "proctor history --exam " DVA-C02
+expect "proctor export --format " csv
+expect "proctor import --format " gift
+expect "proctor banks " show
+expect "proctor help " restore
+[ -z "$(complete_line "proctor banks show ")" ] || fail "bank ids completed before a database exists"
+[ ! -e "$home/data/proctor/proctor.db" ] || fail "completing created a database"
+
+proctor take CLF-C02 --seed 1 <<<"quit" >/dev/null
+expect "proctor banks show " proctor-clf-c02
+expect "proctor take CLF-C02 --bank " proctor-saa-c03
+expect "proctor resume " 1
+expect_not "proctor review " 1
+proctor --db "$home/other.db" exams >/dev/null
+[ -z "$(complete_line "proctor --db $home/other.db resume ")" ] || fail "--db is not followed"
+
+checked="bash"
+if command -v zsh >/dev/null; then zsh -n "$completions/_proctor" || fail "zsh: syntax"; checked+=", zsh (syntax)"; fi
+if command -v fish >/dev/null; then fish --no-execute "$completions/proctor.fish" || fail "fish: syntax"; checked+=", fish (syntax)"; fi
+echo "completion_test: checked $checked"
