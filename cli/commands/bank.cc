@@ -14,7 +14,7 @@ namespace {
 
 void Define(po::options_description& o, po::positional_options_description& p) {
   o.add_options()
-      ("action", po::value<std::string>()->required()->value_name("ACTION"), "check")
+      ("action", po::value<std::string>()->required()->value_name("ACTION"), "check (the only action): read the FILEs and report every problem")
       ("files", po::value<std::vector<std::string>>()->value_name("FILE"), "bank files")
       ("strict", "treat warnings as errors");
   p.add("action", 1).add("files", -1);
