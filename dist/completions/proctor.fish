@@ -74,7 +74,9 @@ complete -c proctor -n 'contains -- (__proctor_positionals)[1] import backup res
 complete -c proctor -n '__proctor_at 1 bank' -F
 complete -c proctor -n 'contains -- (__proctor_positionals)[1] bank; and test (count (__proctor_positionals)) -gt 2' -F
 complete -c proctor -l db -r -F
-complete -c proctor -l out -r -F
-complete -c proctor -l exam -x -a '(proctor (__proctor_db) complete exams 2>/dev/null)'
-complete -c proctor -l bank -x -a '(proctor (__proctor_db) complete banks 2>/dev/null)'
-complete -c proctor -l format -x -a 'native checklist lettered gift xml csv json'
+complete -c proctor -n 'contains -- (__proctor_positionals)[1] export' -l out -r -F
+complete -c proctor -n 'contains -- (__proctor_positionals)[1] history export import' -l exam -x -a '(proctor (__proctor_db) complete exams 2>/dev/null)'
+complete -c proctor -n 'contains -- (__proctor_positionals)[1] take practice' -l bank -x -a '(proctor (__proctor_db) complete banks 2>/dev/null)'
+complete -c proctor -n 'contains -- (__proctor_positionals)[1] import' -l bank -x
+complete -c proctor -n 'contains -- (__proctor_positionals)[1] import' -l format -x -a 'native checklist lettered gift xml csv'
+complete -c proctor -n 'contains -- (__proctor_positionals)[1] export' -l format -x -a 'json csv'
