@@ -61,7 +61,7 @@ void Chart(std::ostream& out, const std::vector<ScorePoint>& all, int pass, int 
   std::string ids = "       ";
   for (const ScorePoint& p : points) {
     axis += "----";
-    std::string id = "#" + std::to_string(p.attempt_id);
+    std::string id = std::string("#").append(std::to_string(p.attempt_id));
     ids += PadRight(id, 4);
   }
   out << axis << "\n" << ids << "\n";
