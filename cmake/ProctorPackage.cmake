@@ -22,11 +22,13 @@ set(PROCTOR_DEB_MAINTAINER "the proctor contributors <proctor@invalid>" CACHE ST
     "The Maintainer field of the .deb (name <address>)")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${PROCTOR_DEB_MAINTAINER}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+# The package's own revision (0.1.0-1): proctor is packaged apart from its source, so it is not a
+# Debian-native package, and dist/debian/changelog (installed as changelog.Debian.gz) says so.
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION "education")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-# The description's first line is the synopsis; the rest is the long description.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "timed AWS certification practice exams in the terminal
-proctor simulates each AWS certification exam's real format: 65 or 75
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the long description.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "proctor simulates each AWS certification exam's real format: 65 or 75
 questions with unscored items that look like the others, a scaled score from
 100 to 1000 against the pass line, and a clock that keeps running. It ships
 original question banks for every current exam, imports banks in six formats

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Debian package and checks it: a Release build with prefix /usr and no tests (in
-# build-package, or in BUILD_DIR when given, which must be configured with prefix /usr), then
+# build-package, or in BUILD_DIR when given, which must be configured with prefix /usr; both with
+# Debian's hardening flags, PROCTOR_HARDENING), then
 # `cpack -G DEB`, then the .deb's control fields, dependencies and contents (dpkg-deb), a run of the
 # packaged binary from an unpacked copy, and lintian's findings when lintian is installed.
 #   tools/package.sh [BUILD_DIR]
@@ -10,7 +11,8 @@ fail() { echo "package: $*" >&2; exit 1; }
 build=${1:-}
 if [ -z "$build" ]; then
   build=build-package
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF >/dev/null
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF \
+        -DPROCTOR_HARDENING=ON >/dev/null
   cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 fi
 prefix=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$build/CMakeCache.txt")
@@ -19,12 +21,12 @@ rm -f "$build"/proctor_*.deb
 (cd "$build" && cpack -G DEB >/dev/null)
 deb=$(ls "$build"/proctor_*.deb)
 echo "package: $deb ($(($(stat -c %s "$deb") / 1024)) KiB)"
-dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+dpkg-deb --info "$deb" | sed -n '/^ [A-Z][A-Za-z-]*:/,$p'
 
 # Dependencies: the libraries the binary links, found by dpkg-shlibdeps.
 depends=$(dpkg-deb --field "$deb" Depends)
 for lib in libsqlite3-0 libncursesw6 libboost-program-options1.74.0 libstdc++6 libc6; do
-  grep -qE "(^|, )$lib( |,|$)" <<<"$depends" || fail "Depends lacks $lib: $depends"
+  [[ ", $depends," == *", $lib "* || ", $depends," == *", $lib,"* ]] || fail "Depends lacks $lib: $depends"
 done
 
 # Contents: the binary, man pages, completions and docs, all owned by root, nothing under /usr/local.

@@ -12,7 +12,7 @@ step() { echo "== $* ($((SECONDS - started)) s)"; }
 
 step "build (g++, Release, warnings as errors)"
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPROCTOR_WERROR=ON -DBUILD_TESTING=ON \
-      -DPROCTOR_BUILD_BENCHMARKS=ON -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_CXX_COMPILER=g++ >/dev/null
+      -DPROCTOR_BUILD_BENCHMARKS=ON -DCMAKE_INSTALL_PREFIX=/usr -DPROCTOR_HARDENING=ON -DCMAKE_CXX_COMPILER=g++ >/dev/null
 cmake --build build-release -j "$jobs"
 step "tests (g++ Release)"
 ctest --test-dir build-release -j "$jobs" --output-on-failure
