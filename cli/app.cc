@@ -109,6 +109,7 @@ int RunProctor(const std::vector<std::string>& args, AppIo& io) {
     } catch (const po::error& e) {
       throw UsageError(e.what());
     }
+    const bool db_on_command_line = vm.count("db") > 0;
     ApplyConfigFile(ConfigFilePath(), *command, options, vm);
     try {
       po::notify(vm);
@@ -119,8 +120,11 @@ int RunProctor(const std::vector<std::string>& args, AppIo& io) {
     }
 
     Catalog catalog = Catalog::Parse(ShippedCatalog(), "question_banks/catalog.json");
+    // The database: --db, else $PROCTOR_DB, else the configuration file's db, else the default.
+    const char* db_env = std::getenv("PROCTOR_DB");
+    const bool use_db_value = db_on_command_line || ((db_env == nullptr || *db_env == '\0') && vm.count("db") > 0);
     Context context(io.out, io.err, io.in, io.clock, catalog,
-                    ResolveDbPath(vm.count("db") ? vm["db"].as<std::string>() : std::string()));
+                    ResolveDbPath(use_db_value ? vm["db"].as<std::string>() : std::string()));
     context.interactive = io.interactive;
     context.width = io.width;
     const char* no_color = std::getenv("NO_COLOR");

@@ -199,6 +199,11 @@ TEST_F(CliTest, ConfigFileSetsDefaultsAndTheCommandLineWins) {
   ProcessResult flag = run({"take", "CLF-C02", "--seed", "1", "--questions", "3", "--db", dir_ / "flag.db"}, "quit\n");
   EXPECT_NE(flag.out.find("Question 1 of 3 "), std::string::npos) << flag.out;
   EXPECT_TRUE(std::filesystem::exists(dir_ / "flag.db"));
+  // The environment wins over the file too (and the command line over both).
+  options.env["PROCTOR_DB"] = dir_ / "from-env.db";
+  EXPECT_EQ(run({"exams"}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "from-env.db"));
+  options.env.erase("PROCTOR_DB");
   // Problems in the file are errors that name it.
   WriteText(config, "esl = maybe\n");
   ProcessResult bad_switch = run({"exams"});
