@@ -18,8 +18,7 @@ set(CPACK_GENERATOR "DEB")
 set(CPACK_SOURCE_GENERATOR "TGZ")
 set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git" "/build[^/]*/" "\\\\.db$" "\\\\.db-wal$" "\\\\.db-shm$")
 
-set(PROCTOR_DEB_MAINTAINER "the proctor contributors <proctor@invalid>" CACHE STRING
-    "The Maintainer field of the .deb (name <address>)")
+# PROCTOR_DEB_MAINTAINER is defined in dist/CMakeLists.txt (the Debian change log names it too).
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${PROCTOR_DEB_MAINTAINER}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # The package's own revision (0.1.0-1): proctor is packaged apart from its source, so it is not a
