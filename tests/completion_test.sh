@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bash completion (dist/completions/proctor.bash) completes commands, options, exam codes, bank
-# ids and attempt numbers through 'proctor complete', in a home of its own. The zsh and fish
-# completions are checked for syntax where those shells are installed.
+# ids and attempt numbers through 'proctor complete', in a home of its own; so do the zsh and fish
+# completions, where those shells are installed (tools/setup.sh installs them).
 #   tests/completion_test.sh DIR_WITH_PROCTOR COMPLETIONS_DIR
 set -euo pipefail
 export PATH="$1:$PATH"
@@ -59,6 +59,48 @@ proctor --db "$home/other.db" exams >/dev/null
 [ -z "$(complete_line "proctor --db $home/other.db resume ")" ] || fail "--db is not followed"
 
 checked="bash"
-if command -v zsh >/dev/null; then zsh -n "$completions/_proctor" || fail "zsh: syntax"; checked+=", zsh (syntax)"; fi
-if command -v fish >/dev/null; then fish --no-execute "$completions/proctor.fish" || fail "fish: syntax"; checked+=", fish (syntax)"; fi
+# zsh: the completion function run with compadd and _files stubbed (no line editor needed).
+if command -v zsh >/dev/null; then
+  zsh -n "$completions/_proctor" || fail "zsh: syntax"
+  zsh_complete() {
+    zsh -f -c '
+      compadd() { if [[ $1 == -a ]]; then print -r -- "${(P)2}"; else print -r -- "$@"; fi }
+      _files() { print -r -- "<files>" }
+      _message() { :; }
+      source "$1" >/dev/null 2>&1
+      shift
+      words=("$@"); CURRENT=${#words}
+      _proctor' zsh "$completions/_proctor" "$@"
+  }
+  zsh_expect() {
+    local want=$1 got
+    shift
+    got=$(zsh_complete "$@" | tr '\n' ' ')
+    [[ " $got " == *" $want "* ]] || fail "zsh: '$*' completes to '$got', without '$want'"
+  }
+  zsh_expect take proctor ""
+  zsh_expect CLF-C02 proctor take ""
+  zsh_expect --esl proctor take CLF-C02 --e
+  zsh_expect proctor-clf-c02 proctor banks show ""
+  zsh_expect 1 proctor resume ""
+  zsh_expect csv proctor export --format ""
+  zsh_expect "<files>" proctor import ""
+  checked+=", zsh"
+fi
+# fish: its own completion engine, asked with complete -C.
+if command -v fish >/dev/null; then
+  fish --no-execute "$completions/proctor.fish" || fail "fish: syntax"
+  fish_expect() {
+    local got
+    got=$(fish -c "source '$completions/proctor.fish'; complete -C '$1'" | cut -f1 | tr '\n' ' ')
+    [[ " $got " == *" $2 "* ]] || fail "fish: '$1' completes to '$got', without '$2'"
+  }
+  fish_expect "proctor " take
+  fish_expect "proctor take S" SAA-C03
+  fish_expect "proctor take clf --e" --esl
+  fish_expect "proctor banks show proctor-c" proctor-clf-c02
+  fish_expect "proctor resume " 1
+  fish_expect "proctor history --exam D" DVA-C02
+  checked+=", fish"
+fi
 echo "completion_test: checked $checked"

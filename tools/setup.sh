@@ -10,6 +10,7 @@ packages=(
   libncurses-dev tmux
   sqlite3 time  # the benchmarks' baselines and peak memory (tools/bench_*.sh)
   dpkg-dev file groff-base man-db  # the .deb (cpack, dpkg-shlibdeps) and the man page checks
+  zsh fish  # the shell completions' tests
 )
 
 missing=()
