@@ -19,9 +19,9 @@ namespace proctor {
 
 const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> commands = {
-      &ExamsCommand(), &TakeCommand(),   &PracticeCommand(), &ResumeCommand(), &HistoryCommand(),
-      &ReviewCommand(), &StatsCommand(), &ImportCommand(),   &BanksCommand(),  &BankCommand(),
-      &ExportCommand(), &BackupCommand(), &RestoreCommand(), &HelpCommand()};
+      &ExamsCommand(),  &TakeCommand(),   &PracticeCommand(), &ResumeCommand(), &HistoryCommand(),
+      &ReviewCommand(), &StatsCommand(),  &CertsCommand(),    &ImportCommand(), &BanksCommand(),
+      &BankCommand(),   &ExportCommand(), &BackupCommand(),   &RestoreCommand(), &HelpCommand()};
   return commands;
 }
 

@@ -64,12 +64,16 @@ struct ImportTally {
   size_t questions = 0;  // valid questions read
   int no_domain = 0;
   int no_explanation = 0;
+  std::vector<double> inferred;  // the probability of each domain proctor inferred
   void Count(bool has_domain, bool has_explanation) {
     ++questions;
     no_domain += has_domain ? 0 : 1;
     no_explanation += has_explanation ? 0 : 1;
   }
-  void Count(const Question& q) { Count(q.domain != 0, !Trim(q.explanation).empty()); }
+  void Count(const Question& q) {
+    Count(q.domain != 0, !Trim(q.explanation).empty());
+    if (q.domain_inferred) inferred.push_back(q.domain_confidence);
+  }
 };
 
 // Why the file may not go into the bank it names, or "".
@@ -82,8 +86,9 @@ std::string BankRefusal(Database* db, const std::string& bank_id, const std::str
   if (!existing) return "";
   if (existing->shipped) return "bank " + shown + " is one of proctor's shipped banks; choose another id with --bank";
   if (existing->source != source && !replace) {
+    // Never advise overwriting: the other file's bank is unrelated to this one.
     return "bank " + shown + " already holds " + SanitizeForTerminal(existing->source, false) +
-           "; choose another id with --bank, or pass --bank " + shown + " to replace it";
+           ", another file; choose an id for this one with --bank";
   }
   return "";
 }
@@ -149,6 +154,16 @@ void ReportImport(const std::string& shown, const ImportTally& tally, const std:
   if (tally.no_explanation > 0) {
     out << shown << ": " << tally.no_explanation << " question" << (tally.no_explanation == 1 ? " has" : "s have")
         << " no explanation (the answer review will show only the key)\n";
+  }
+  if (!tally.inferred.empty()) {
+    std::vector<double> p = tally.inferred;
+    std::sort(p.begin(), p.end());
+    const int sure = static_cast<int>(std::count_if(p.begin(), p.end(), [](double x) { return x >= 0.8; }));
+    out << shown << ": " << CountOf(static_cast<int>(p.size()), "question") << " had no domain; proctor inferred one"
+        << (p.size() == 1 ? "" : " for each") << " from the exam guide and its own banks (median probability "
+        << static_cast<int>(p[p.size() / 2] * 100 + 0.5) << "%, " << sure << " at 80% or more). They show as \"(inferred)\"; "
+        << "set one by hand with 'proctor bank set-domain " << SanitizeForTerminal(bank_id, false)
+        << " QUESTION DOMAIN'.\n";
   }
   if (tally.no_domain > 0) {
     out << shown << ": " << tally.no_domain << " question" << (tally.no_domain == 1 ? " has" : "s have")
@@ -242,6 +257,7 @@ struct ReadItem {
   std::unique_ptr<BankInfo> header;  // the bank's header; null for a question
   QuestionRow question;  // a question (it is freed on the reading thread once serialized)
   bool has_explanation = false;
+  double domain_confidence = 0;  // when its domain was inferred
   StoredForm stored;     // its stored form
   bool file_ok = true;   // no error in the file up to here
   double fraction = 0;   // of the file read
@@ -263,6 +279,7 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
   ProgressShown progress(err, shown, options.progress && !options.dry_run && db != nullptr);
   std::optional<FileByteSource> input;
   Hasher64 file_hash;
+  DomainInference inference(catalog, db != nullptr ? LoadDomainOverrides(*db) : DomainOverrides{});
   std::exception_ptr db_failure;    // a database error while writing, passed on to the caller
   std::exception_ptr read_failure;  // the file could not be read as JSON at all
   try {
@@ -308,7 +325,9 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
       handler.question = [&](Question q) {
         if (stop) return false;
         if (!options.settings.bank_id.empty()) q.bank_id = options.settings.bank_id;
+        inference.Apply(q);  // only this thread uses it
         ReadItem item;
+        item.domain_confidence = q.domain_confidence;
         // The stored form here, so the writing thread does nothing but write (a dry run needs none).
         if (writing) item.stored = PrepareForStore(q);
         item.question = QuestionRow(q);
@@ -347,6 +366,7 @@ FileImportResult StreamNativeFile(Database* db, const Catalog& catalog, const st
         continue;
       }
       tally.Count(item.question.domain != 0, item.has_explanation);
+      if (item.question.domain_inferred) tally.inferred.push_back(item.domain_confidence);
       try {
         if (writer && (options.skip_invalid || item.file_ok)) {
           writer->Add(item.question, item.stored);
@@ -419,6 +439,8 @@ FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::str
   } catch (const Error& e) {
     return Unreadable(shown, e, err);
   }
+  DomainInference inference(catalog, db != nullptr ? LoadDomainOverrides(*db) : DomainOverrides{});
+  for (Question& q : read.bank.questions) inference.Apply(q);
   result.bank_id = read.bank.info.id;
   std::map<std::string, int> skipped;
   if (!AcceptRead(diag, read.bank.questions.size(), shown, options.skip_invalid, result, skipped, err)) return result;

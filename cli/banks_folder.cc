@@ -76,7 +76,9 @@ int ScanBanksFolder(Database& db, const Catalog& catalog, const std::string& fol
       std::ostringstream out;
       std::ostringstream problems;
       FileImportOptions options;
-      options.replace = true;  // the folder's file owns the bank named after it
+      // The folder's file owns the bank named after it, unless 'import' made that bank from another
+      // file: then it is refused and reported, as 'import' would refuse it.
+      options.replace = false;
       if (file) options.preloaded = &*file;
       FileImportResult r = ImportFile(&db, catalog, path, options, now_ms, out, problems);
       status = r.imported ? "imported" : "error";

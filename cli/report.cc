@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <ostream>
 
 #include "engine/text.h"
@@ -32,9 +33,19 @@ void PrintScoreReport(std::ostream& out, const Attempt& a, const ScoreReport& r,
   out << "Time used: " << FormatDuration(used);
   if (a.minutes > 0) out << " of " << FormatDuration(int64_t{a.minutes} * 60000);
   out << "\n\n";
+  // Domains proctor inferred for questions whose banks gave none are marked, and counted below.
+  std::map<int, int> inferred;
+  int inferred_total = 0;
+  for (const AttemptItem& item : a.items) {
+    if (item.question.domain_inferred && item.form.scored) {
+      ++inferred[item.form.domain];
+      ++inferred_total;
+    }
+  }
   out << PadRight("Domain", name_width) << "Weight  Right   Classification\n";
   for (const DomainResult& d : r.domains) {
     std::string name = std::to_string(d.number) + " " + d.name;
+    if (inferred.count(d.number)) name = TruncateToWidth(name, name_width - 5) + " *";
     char figures[48];
     std::snprintf(figures, sizeof figures, "%5d%%  %-6s  ", d.weight,
                   (std::to_string(d.correct) + "/" + std::to_string(d.scored)).c_str());
@@ -43,6 +54,10 @@ void PrintScoreReport(std::ostream& out, const Attempt& a, const ScoreReport& r,
   }
   out << "\n" << r.unscored_count << " unscored question" << (r.unscored_count == 1 ? "" : "s")
       << " did not count toward the score. Domains are compensatory: they need not pass one by one.\n";
+  if (inferred_total > 0) {
+    out << "* inferred: " << inferred_total << " of the " << r.scored_count
+        << " scored questions came from banks that gave no domain; proctor inferred theirs (see the review).\n";
+  }
 }
 
 }  // namespace proctor

@@ -1,6 +1,7 @@
 #include "engine/assemble.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 #include <tuple>
@@ -49,6 +50,18 @@ FormShape ShapeForm(const Blueprint& b, int questions) {
   return shape;
 }
 
+int LargestFormThatFits(const Blueprint& b, const std::vector<int>& available, int total) {
+  for (int n = std::min(b.total_questions, total); n >= 1; --n) {
+    FormShape shape = ShapeForm(b, n);
+    bool fits = true;
+    for (size_t d = 0; d < shape.scored_per_domain.size() && fits; ++d) {
+      fits = d < available.size() && available[d] >= shape.scored_per_domain[d];
+    }
+    if (fits) return n;
+  }
+  return 0;
+}
+
 namespace {
 
 // Shuffles, then puts never-seen questions first and the rest oldest-seen first.
@@ -77,16 +90,22 @@ std::vector<FormItem> AssembleForm(const Blueprint& b, const FormShape& shape,
   for (Candidate& c : pool) by_domain[static_cast<size_t>(c.domain - 1)].push_back(std::move(c));
 
   const int available = static_cast<int>(pool.size());
+  std::vector<int> per_domain;
+  for (const auto& list : by_domain) per_domain.push_back(static_cast<int>(list.size()));
+  // The way out a message offers must work: the longest form that fits, never a size that cannot.
+  const int fits = LargestFormThatFits(b, per_domain, available);
+  const std::string shorter = fits > 0 ? "a shorter form fits: --questions " + std::to_string(fits) : std::string();
   if (available < shape.total) {
     throw Error(b.code + " needs " + std::to_string(shape.total) + " questions (" +
-                std::to_string(shape.total - shape.unscored) + " scored, " +
-                std::to_string(shape.unscored) + " unscored) but the banks have " +
-                std::to_string(available) + " for this exam; use --questions " +
-                std::to_string(std::max(available, 1)) + " or fewer for a shorter form, or import more questions");
+                std::to_string(shape.total - shape.unscored) + " scored, " + std::to_string(shape.unscored) +
+                " unscored) but the banks have " + std::to_string(available) + " it can draw" +
+                (fits > 0 ? "; " + shorter + ", or import more questions"
+                          : available == 0 ? "; import questions for " + b.code + " (questions without a domain get one inferred)"
+                                           : "; import more questions"));
   }
   std::string short_domains;
   for (size_t d = 0; d < b.domains.size(); ++d) {
-    int have = static_cast<int>(by_domain[d].size());
+    int have = per_domain[d];
     if (have < shape.scored_per_domain[d]) {
       short_domains += (short_domains.empty() ? "" : "; ") + std::string("domain ") +
                        std::to_string(d + 1) + " (" + b.domains[d].name + ") needs " +
@@ -94,8 +113,13 @@ std::vector<FormItem> AssembleForm(const Blueprint& b, const FormShape& shape,
                        std::to_string(have);
     }
   }
-  if (!short_domains.empty()) {
-    throw Error(b.code + ": the banks are short of questions: " + short_domains);
+  if (!short_domains.empty() && !shape.any_domain) {
+    throw Error(b.code + ": the banks are short of questions: " + short_domains + ". " +
+                (fits > 0 ? std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(shorter[0])))) +
+                                shorter.substr(1) + "; or "
+                          : std::string("Use ")) +
+                "--any-domain to draw the missing scored questions from the other domains (the form then does not "
+                "follow the blueprint's weights)");
   }
 
   std::vector<FormItem> items;
@@ -123,12 +147,20 @@ std::vector<FormItem> AssembleForm(const Blueprint& b, const FormShape& shape,
       }
     }
   };
+  int missing = 0;  // scored items short domains could not give (--any-domain)
   for (size_t d = 0; d < b.domains.size(); ++d) {
     std::vector<Candidate>& list = by_domain[d];
     OrderByFreshness(list, rng);
-    take(list, static_cast<size_t>(shape.scored_per_domain[d]), true, &leftover);
+    const int quota = shape.scored_per_domain[d];
+    missing += std::max(0, quota - static_cast<int>(list.size()));
+    take(list, static_cast<size_t>(std::min<int>(quota, static_cast<int>(list.size()))), true, &leftover);
   }
   OrderByFreshness(leftover, rng);
+  if (missing > 0) {
+    std::vector<Candidate> others = std::move(leftover);
+    leftover.clear();
+    take(others, static_cast<size_t>(missing), true, &leftover);
+  }
   std::stable_sort(leftover.begin(), leftover.end(),
                    [](const Candidate& x, const Candidate& y) { return x.pilot && !y.pilot; });
   take(leftover, static_cast<size_t>(shape.unscored), false, nullptr);

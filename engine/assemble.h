@@ -38,7 +38,14 @@ struct FormShape {
   int total = 0;
   int unscored = 0;
   std::vector<int> scored_per_domain;  // index d-1 for domain d
+  // A domain short of its quota gives what it has, and the other domains the rest of the scored
+  // items (the form then no longer follows the blueprint's weights; --any-domain).
+  bool any_domain = false;
 };
+
+// The longest form (questions, 1 to the full form) that `available_per_domain` (index d-1) can
+// fill, with `available_total` questions in all; 0 if none can.
+int LargestFormThatFits(const Blueprint& blueprint, const std::vector<int>& available_per_domain, int available_total);
 
 // The counts a form of `questions` items has for `blueprint` (questions <= 0: the full form).
 // A shorter form scales the unscored count in proportion and keeps at least one scored item.

@@ -95,7 +95,53 @@ Blueprint ReadExam(JsonObjectReader& r, Diagnostics& diag) {
   }
   b.price_usd = static_cast<int>(r.Integer("price_usd", false, 0, 100000).value_or(0));
   b.sources = r.String("sources", false).value_or("");
+  b.continues = AsciiUpper(r.String("continues", false).value_or(""));
   return b;
+}
+
+const std::vector<std::string_view>& Levels() {
+  static const std::vector<std::string_view> levels = {"Foundational", "Associate", "Professional", "Specialty"};
+  return levels;
+}
+
+RenewalPolicy ReadRenewal(JsonObjectReader& r) {
+  RenewalPolicy p;
+  p.valid_years = static_cast<int>(r.Integer("valid_years", true, 1, 20).value_or(3));
+  p.renew_only_while_active = r.Bool("renew_only_while_active", true).value_or(true);
+  p.expiring_days = static_cast<int>(r.Integer("expiring_days", true, 0, 3650).value_or(180));
+  p.maintain_years = static_cast<int>(r.Integer("maintain_years", true, 0, 20).value_or(1));
+  p.voucher_percent = static_cast<int>(r.Integer("voucher_percent", true, 0, 100).value_or(50));
+  p.sources = r.String("sources", true).value_or("");
+  r.RejectUnknown();
+  return p;
+}
+
+// Every family a rule names must be a family of the catalog's exams, every level one of the four,
+// and a certification is always renewed by its own exam.
+CertificationRule ReadCertification(JsonObjectReader& r, const std::set<std::string>& families, Diagnostics& diag) {
+  CertificationRule c;
+  c.family = AsciiUpper(r.String("family", true).value_or(""));
+  if (!c.family.empty() && families.count(c.family) == 0) {
+    diag.Error(r.Where("family"), "no exam in the catalog has the family " + c.family);
+  }
+  for (std::string f : r.StringArray("renewed_by", true)) {
+    f = AsciiUpper(f);
+    if (families.count(f) == 0) diag.Error(r.Where("renewed_by"), "no exam in the catalog has the family " + f);
+    c.renewed_by.push_back(f);
+  }
+  if (!c.family.empty() && std::find(c.renewed_by.begin(), c.renewed_by.end(), c.family) == c.renewed_by.end()) {
+    diag.Error(r.Where("renewed_by"), "a certification is renewed by its own exam: list " + c.family);
+  }
+  c.renewed_by_levels = r.StringArray("renewed_by_levels", false);
+  for (const std::string& level : c.renewed_by_levels) {
+    if (std::find(Levels().begin(), Levels().end(), level) == Levels().end()) {
+      diag.Error(r.Where("renewed_by_levels"), "unknown level \"" + level + "\" (Foundational, Associate, Professional, Specialty)");
+    }
+  }
+  c.other_renewal = r.String("other_renewal", false).value_or("");
+  c.sources = r.String("sources", true).value_or("");
+  r.RejectUnknown();
+  return c;
 }
 
 }  // namespace
@@ -124,6 +170,8 @@ Catalog Catalog::Parse(std::string_view json, const std::string& source_name) {
           domain.number = static_cast<int>(dr.Integer("number", true, 1, 50).value_or(0));
           domain.name = dr.String("name", true).value_or("");
           domain.weight = static_cast<int>(dr.Integer("weight", true, 1, 100).value_or(0));
+          domain.tasks = dr.StringArray("tasks", false);
+          domain.services = dr.StringArray("services", false);
           dr.RejectUnknown();
           if (domain.number != static_cast<int>(d) + 1) {
             diag.Error(dr.Where("number"), "domains must be numbered 1, 2, 3... in order");
@@ -149,9 +197,80 @@ Catalog Catalog::Parse(std::string_view json, const std::string& source_name) {
       catalog.exams_.push_back(std::move(b));
     }
   }
+  std::set<std::string> families;
+  for (const Blueprint& b : catalog.exams_) {
+    families.insert(b.family);
+    if (b.continues.empty()) continue;
+    const Blueprint* older = catalog.Find(b.continues, "");
+    if (older == nullptr || older->code != b.continues || older->family != b.family || older->code >= b.code) {
+      diag.Error(source.name() + ": " + b.code, "\"continues\" must name an older version of the same family, not " + b.continues);
+    }
+  }
+  if (const JsonNode* renewal = top.Object("renewal", false)) {
+    JsonObjectReader r(*renewal, "$.renewal", source, diag);
+    catalog.renewal_ = ReadRenewal(r);
+  }
+  if (const JsonNode* certs = top.Array("certifications", false)) {
+    std::set<std::string> seen;
+    for (size_t i = 0; i < certs->children.size(); ++i) {
+      JsonObjectReader r(certs->children[i], "$.certifications[" + std::to_string(i) + "]", source, diag);
+      if (!r.is_object()) continue;
+      CertificationRule c = ReadCertification(r, families, diag);
+      if (!c.family.empty() && !seen.insert(c.family).second) {
+        diag.Error(r.Where("family"), "the certification " + c.family + " appears twice");
+      }
+      catalog.certifications_.push_back(std::move(c));
+    }
+  }
   top.RejectUnknown();
   if (diag.HasErrors()) throw Error("the catalog is invalid:\n" + diag.Format());
   return catalog;
+}
+
+bool CertificationRule::RenewedBy(std::string_view exam_family, std::string_view exam_level) const {
+  return std::find(renewed_by.begin(), renewed_by.end(), exam_family) != renewed_by.end() ||
+         std::find(renewed_by_levels.begin(), renewed_by_levels.end(), exam_level) != renewed_by_levels.end();
+}
+
+const CertificationRule* Catalog::FindCertification(std::string_view family) const {
+  const std::string wanted = AsciiUpper(Trim(family));
+  for (const CertificationRule& c : certifications_) {
+    if (c.family == wanted) return &c;
+  }
+  return nullptr;
+}
+
+const Blueprint* Catalog::NewestVersion(std::string_view family) const {
+  const std::string wanted = AsciiUpper(Trim(family));
+  const Blueprint* newest = nullptr;
+  for (const Blueprint& b : exams_) {
+    if (b.family == wanted && (newest == nullptr || b.code > newest->code)) newest = &b;
+  }
+  return newest;
+}
+
+std::string Catalog::LastDayOffered(std::string_view family) const {
+  const std::string wanted = AsciiUpper(Trim(family));
+  std::string last;
+  for (const Blueprint& b : exams_) {
+    if (b.family != wanted) continue;
+    if (b.retired.empty()) return "";
+    last = std::max(last, b.retired);
+  }
+  return last;
+}
+
+const Blueprint* Catalog::OfferedOn(std::string_view family, std::string_view date) const {
+  const std::string wanted = AsciiUpper(Trim(family));
+  const Blueprint* offered = nullptr;
+  for (const Blueprint& b : exams_) {
+    if (b.family != wanted) continue;
+    ExamStatus status = b.StatusOn(date);
+    if ((status == ExamStatus::kActive || status == ExamStatus::kBeta) && (offered == nullptr || b.code > offered->code)) {
+      offered = &b;
+    }
+  }
+  return offered;
 }
 
 const Blueprint* Catalog::Find(std::string_view name, std::string_view today) const {

@@ -40,6 +40,16 @@ class HashSet64 {
   bool has_zero_ = false;
 };
 
+// splitmix64's finaliser: spreads the bits of a value (FNV-1a alone leaves similar inputs close).
+inline uint64_t Mix64(uint64_t h) {
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h;
+}
+
 // The hash of `data`, and the same as 16 hex digits.
 uint64_t Hash64(std::string_view data);
 std::string Hash64Hex(std::string_view data);

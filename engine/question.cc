@@ -112,13 +112,8 @@ int64_t DrawKey(std::string_view bank_id, std::string_view question_id) {
   };
   mix(bank_id);
   mix(question_id);
-  // splitmix64's finaliser: FNV alone leaves similar ids ("q1", "q2") close together.
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 31;
-  return static_cast<int64_t>(h >> 1);
+  // FNV alone leaves similar ids ("q1", "q2") close together.
+  return static_cast<int64_t>(Mix64(h) >> 1);
 }
 
 namespace {

@@ -37,6 +37,9 @@ struct Question {
   std::string id;
   std::string exam;  // catalog code, upper case
   int domain = 0;    // 1-based blueprint domain; 0 = none (practice only)
+  // The bank gave no domain and proctor inferred `domain` (engine/classify.h), with this probability.
+  bool domain_inferred = false;
+  double domain_confidence = 0.0;
   ItemType type = ItemType::kSingle;
   std::string scenario_id;  // non-empty for case-study items
   std::string scenario_title;

@@ -33,6 +33,7 @@ Attempt DrawExamAttempt(Database& db, const Blueprint& b, const AttemptOptions& 
     throw UsageError("--minutes must be between 1 and 1440");
   }
   FormShape shape = ShapeForm(b, options.questions);
+  shape.any_domain = options.any_domain;
   std::vector<FormItem> form = DrawForm(db, b, shape, options.banks, options.seed);
 
   Attempt attempt;

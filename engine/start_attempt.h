@@ -19,6 +19,7 @@ struct AttemptOptions {
   std::optional<int> minutes;  // overrides the exam's clock (before any accommodation)
   bool esl = false;            // +30 minutes, AWS's accommodation for non-native speakers
   std::vector<std::string> banks;  // draw only from these bank ids (empty: every bank)
+  bool any_domain = false;         // fill a short domain's scored items from the other domains
 };
 
 // The minutes an attempt gets: the exam's clock, scaled down for a shorter form (rounded up),

@@ -81,6 +81,9 @@ int List(Context& c, bool json) {
       questions += (questions.empty() ? "" : ", ") + exam + " " + std::to_string(total);
     }
     if (no_domain > 0) questions += " (" + std::to_string(no_domain) + " no domain)";
+    Statement inferred(c.Db(), "SELECT count(*) FROM questions WHERE bank_id = ?1 AND active = 1 AND domain_inferred = 1");
+    inferred.Bind(1, b.id);
+    if (inferred.Step() && inferred.Int(0) > 0) questions += " (" + std::to_string(inferred.Int(0)) + " inferred)";
     c.out << PadRight(TruncateToWidth(SanitizeForTerminal(b.id, false), 26), 28) << PadRight(TruncateToWidth(questions, 32), 34)
           << PadRight(LocalDateTime(b.updated_at), 18) << Source(b) << "\n";
   }
@@ -99,14 +102,28 @@ int Show(Context& c, const std::string& id, bool json) {
   c.out << SanitizeForTerminal(b->id, false) << ": " << SanitizeForTerminal(b->title, false) << "\n"
         << "Source: " << Source(*b) << "\nImported " << LocalDateTime(b->imported_at) << ", last updated "
         << LocalDateTime(b->updated_at) << "\n";
+  // How many of each domain's questions got their domain from proctor (the bank gave none).
+  std::map<std::pair<std::string, int>, int> inferred;
+  Statement s(c.Db(), R"sql(
+      SELECT exam, domain, count(*) FROM questions WHERE bank_id = ?1 AND active = 1 AND domain_inferred = 1
+       GROUP BY exam, domain)sql");
+  s.Bind(1, b->id);
+  while (s.Step()) inferred[{s.Text(0), static_cast<int>(s.Int(1))}] = static_cast<int>(s.Int(2));
   for (const auto& [exam, domains] : counts.per_exam_domain) {
     const Blueprint* bp = c.catalog.Find(exam, "9999-12-31");
     c.out << "\n" << exam << (bp ? " " + bp->name : std::string()) << "\n";
     for (const auto& [domain, n] : domains) {
       std::string name = domain == 0 ? std::string("(no domain: practice only)")
                                      : std::to_string(domain) + " " + (bp && bp->FindDomain(domain) ? bp->FindDomain(domain)->name : "?");
-      c.out << "  " << PadRight(TruncateToWidth(name, 60), 62) << n << "\n";
+      c.out << "  " << PadRight(TruncateToWidth(name, 60), 62) << n;
+      if (auto it = inferred.find({exam, domain}); it != inferred.end()) c.out << " (" << it->second << " inferred)";
+      c.out << "\n";
     }
+  }
+  if (!inferred.empty()) {
+    c.out << "\nInferred: the bank gave no domain, and proctor inferred one from the exam guide and its own banks. "
+             "Set one by hand with 'proctor bank set-domain "
+          << SanitizeForTerminal(b->id, false) << " QUESTION DOMAIN'.\n";
   }
   if (counts.retired > 0) {
     c.out << "\n" << CountOf(static_cast<int>(counts.retired), "question") << (counts.retired == 1 ? " is" : " are")

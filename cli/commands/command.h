@@ -33,6 +33,7 @@ const CommandSpec& ExportCommand();
 const CommandSpec& PracticeCommand();
 const CommandSpec& StatsCommand();
 const CommandSpec& ReviewCommand();
+const CommandSpec& CertsCommand();
 const CommandSpec& BackupCommand();
 const CommandSpec& RestoreCommand();
 const CommandSpec& HelpCommand();

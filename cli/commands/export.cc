@@ -23,6 +23,7 @@ struct ItemRow {
   int position;
   std::string bank, question;
   int domain;
+  bool domain_inferred;  // the question's bank gave no domain; proctor inferred it
   bool scored;
   std::string response;
   std::optional<bool> correct;
@@ -32,12 +33,13 @@ struct ItemRow {
 
 std::vector<ItemRow> Items(Database& db, int64_t attempt) {
   std::vector<ItemRow> items;
-  Statement s(db, R"sql(SELECT position, bank_id, question_id, domain, scored, response, correct, flagged, time_spent_ms
+  Statement s(db, R"sql(SELECT position, bank_id, question_id, domain, scored, response, correct, flagged, time_spent_ms,
+                               domain_inferred
                         FROM attempt_items WHERE attempt_id = ?1 ORDER BY position)sql");
   s.Bind(1, attempt);
   while (s.Step()) {
-    ItemRow r{static_cast<int>(s.Int(0)), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), s.Int(4) != 0, s.Text(5),
-              std::nullopt, s.Int(7) != 0, s.Int(8)};
+    ItemRow r{static_cast<int>(s.Int(0)), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), s.Int(9) != 0, s.Int(4) != 0,
+              s.Text(5), std::nullopt, s.Int(7) != 0, s.Int(8)};
     if (!s.IsNull(6)) r.correct = s.Int(6) != 0;
     items.push_back(std::move(r));
   }
@@ -71,7 +73,7 @@ int Run(const po::variables_map& vm, Context& c) {
   std::vector<HistoryRow> attempts = ListAttempts(db, exam);
   if (format == "csv") {
     *out << "attempt_id,exam,mode,status,started_at,scaled_score,passed,position,bank_id,question_id,domain,scored,"
-            "response,correct,flagged,time_spent_seconds\r\n";
+            "response,correct,flagged,time_spent_seconds,domain_inferred\r\n";
     for (const HistoryRow& a : attempts) {
       for (const ItemRow& i : Items(db, a.id)) {
         char seconds[32];
@@ -81,7 +83,7 @@ int Run(const po::variables_map& vm, Context& c) {
              << (a.passed ? (*a.passed ? "true" : "false") : "") << "," << i.position + 1 << "," << Csv(i.bank) << ","
              << Csv(i.question) << "," << i.domain << "," << (i.scored ? "true" : "false") << "," << Csv(i.response) << ","
              << (i.correct ? (*i.correct ? "true" : "false") : "") << "," << (i.flagged ? "true" : "false") << ","
-             << seconds << "\r\n";
+             << seconds << "," << (i.domain_inferred ? "true" : "false") << "\r\n";
       }
     }
   } else {
@@ -94,6 +96,7 @@ int Run(const po::variables_map& vm, Context& c) {
         const ItemRow& i = items[k];
         *out << (k ? ", " : "") << "{\"position\": " << i.position + 1 << ", \"bank\": " << JsonString(i.bank)
              << ", \"question\": " << JsonString(i.question) << ", \"domain\": " << i.domain
+             << ", \"domain_inferred\": " << (i.domain_inferred ? "true" : "false")
              << ", \"scored\": " << (i.scored ? "true" : "false") << ", \"response\": " << JsonString(i.response)
              << ", \"correct\": " << (i.correct ? (*i.correct ? "true" : "false") : "null")
              << ", \"flagged\": " << (i.flagged ? "true" : "false") << ", \"time_spent_ms\": " << i.time_ms << "}";

@@ -66,7 +66,8 @@ int Run(const po::variables_map& vm, Context& c) {
     ++shown;
     const Domain* d = attempt.blueprint.FindDomain(item.form.domain);
     c.out << "\nQuestion " << i + 1 << " of " << attempt.items.size() << "  |  "
-          << (d ? "domain " + std::to_string(d->number) + " " + d->name : std::string("no domain")) << "  |  "
+          << (d ? "domain " + std::to_string(d->number) + " " + d->name + (q.domain_inferred ? " (inferred)" : "")
+                : std::string("no domain")) << "  |  "
           << (item.form.scored ? "scored" : "unscored (did not count)") << "  |  "
           << (item.response.empty() ? "unanswered" : right ? "right" : "wrong") << (item.flagged ? "  |  flagged" : "")
           << "  |  " << FormatDuration(item.time_spent_ms) << "\n\n";

@@ -4,10 +4,13 @@
 #include <ostream>
 
 #include "cli/answer_format.h"
+#include "cli/certs_view.h"
 #include "cli/commands/command.h"
 #include "cli/doc_path.h"
 #include "cli/json_out.h"
+#include "engine/certs.h"
 #include "engine/stats.h"
+#include "engine/store/cert_store.h"
 #include "engine/store/attempt_store.h"
 #include "engine/text.h"
 
@@ -195,6 +198,10 @@ int Run(const po::variables_map& vm, Context& c) {
   c.out << "Readiness: " << Percent(r.probability) << " estimated chance to pass the next attempt (90% interval "
         << Percent(r.low) << "-" << Percent(r.high) << ", from " << r.answers << " answers; see " << DocPath("readiness.md")
         << ")\n";
+  // The real certification this readiness is for, and the day it must be ready by (proctor certs).
+  const Journey journey = ComputeJourney(c.catalog, ListCertRecords(c.Db()), c.Today());
+  const std::string cert = CertLineForStats(journey, PlanRenewals(c.catalog, journey), b);
+  if (!cert.empty()) c.out << cert << "\n";
   return 0;
 }
 

@@ -23,6 +23,7 @@ void Define(po::options_description& o, po::positional_options_description& p) {
       ("minutes", po::value<int>()->value_name("N"), "set the clock to N minutes instead of the exam's")
       ("bank", po::value<std::vector<std::string>>()->value_name("ID"), "draw only from this bank (repeat for several)")
       ("esl", "add 30 minutes (AWS's accommodation for non-native English speakers)")
+      ("any-domain", "when a domain has too few questions, draw its missing scored items from the other domains")
       ("plain", "line mode even on a terminal");
   p.add("exam", 1);
 }
@@ -59,6 +60,7 @@ int Run(const po::variables_map& vm, Context& c) {
   }
   if (vm.count("minutes")) options.minutes = vm["minutes"].as<int>();
   options.esl = vm.count("esl") > 0;
+  options.any_domain = vm.count("any-domain") > 0;
   if (vm.count("bank")) options.banks = vm["bank"].as<std::vector<std::string>>();
   const bool plain = vm.count("plain") > 0;
 

@@ -97,7 +97,7 @@ void RunPlainPractice(Session& s, LineSource& in, std::ostream& out, int width) 
     s.GoTo(s.position() + 1);
   }
   const ScoreReport& report = s.Submit();
-  int answered = s.answered_count();
+  const int answered = ProgressOf(s.attempt()).given();  // incomplete answers were given too
   out << "\nPractice finished: " << report.correct << " of " << answered << " answered right ("
       << s.size() - answered << " not answered). Attempt " << s.attempt().id
       << " is in your history; practice never counts as an exam attempt.\n";

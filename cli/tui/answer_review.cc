@@ -48,7 +48,8 @@ std::vector<BodyLine> AnswerReviewLines(const ExamSnapshot& exam, const ViewStat
   const bool right = IsCorrect(q, item.response);
   const ResponseState state = StateOf(q, item.response);
   std::string status = "Question " + std::to_string(list[static_cast<size_t>(index)] + 1) + " of " +
-                       std::to_string(a.items.size()) + kDot + "domain " + std::to_string(item.form.domain) + kDot +
+                       std::to_string(a.items.size()) + kDot + "domain " + std::to_string(item.form.domain) +
+                       (q.domain_inferred ? " (inferred)" : "") + kDot +
                        (item.form.scored ? "scored" : "unscored (did not count)") + kDot +
                        (state == ResponseState::kUnanswered ? "unanswered"
                         : right                             ? "right"

@@ -12,6 +12,7 @@
 #include <cctype>
 
 #include "engine/import/html_text.h"
+#include "engine/import/markdown_text.h"
 #include "engine/import/readers.h"
 #include "engine/text.h"
 
@@ -47,6 +48,7 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
   std::string section;  // the last "#"/"##" heading: it may name a domain ("## Domain 2: Security")
   bool open = false;
   bool last_was_option = false;
+  bool in_explanation = false;
   const auto close = [&] {
     if (!open) return;
     open = false;
@@ -55,6 +57,9 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
       bank.skipped.push_back({current.line, "single-option lab item (it cannot be scored as a choice)"});
       return;
     }
+    // An autolink (<https://...>) is a link: kept, as the bare URL.
+    current.stem = AutolinksAsText(current.stem);
+    current.explanation = AutolinksAsText(current.explanation);
     bank.questions.push_back(std::move(current));
   };
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -69,6 +74,7 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
       current.stem = std::string(Trim(raw.substr(4)));
       open = true;
       last_was_option = false;
+      in_explanation = false;
       continue;
     }
     if (raw.substr(0, 1) == "#") {  // a higher-level heading ends any question
@@ -91,13 +97,44 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
       last_was_option = false;
       continue;
     }
-    if (!open || line.front() == '|' || IsImageLine(line) || IsBackToTop(line)) continue;
+    if (!open || line.front() == '|' || IsBackToTop(line)) continue;
+    if (IsImageLine(line)) {
+      // Kept, as "[image: alt — path]" (FinishDraft): a question must not lose its picture in silence.
+      if (current.options.empty()) current.stem += "\n" + std::string(line);
+      else current.options.back().text += " " + std::string(line);
+      continue;
+    }
+    if (!current.options.empty()) {
+      // After the options: "Explanation: ..." and "Reference: <https://...>" lines, as many public
+      // banks write them (an autolink is a link, not a tag).
+      std::string lower = AsciiLower(line.substr(0, 16));
+      for (const char* label : {"explanation", "reference"}) {
+        if (lower.rfind(label, 0) == 0) {
+          std::string rest(Trim(line.substr(line.find_first_of(":-") == std::string_view::npos ? line.size()
+                                                                                                : line.find_first_of(":-") + 1)));
+          if (std::string(label) == "explanation") {
+            current.explanation = rest;
+            in_explanation = true;
+          } else {
+            AddReferences(rest, file.name() + ":" + std::to_string(line_no), current.references, diag);
+            in_explanation = false;
+          }
+          last_was_option = false;
+          goto next_line;
+        }
+      }
+      if (in_explanation) {
+        current.explanation += " " + std::string(line);
+        continue;
+      }
+    }
     if (last_was_option) {
       // Option text that runs on to the next, unindented line.
       current.options.back().text += " " + std::string(line);
     } else if (current.options.empty()) {
       current.stem += "\n" + std::string(line);
     }
+  next_line:;
   }
   close();
   if (bank.questions.empty() && bank.skipped.empty()) {

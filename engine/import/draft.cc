@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "engine/import/markdown_text.h"
 #include "engine/text.h"
 #include "engine/validate.h"
 
@@ -12,6 +13,14 @@ namespace proctor {
 std::string BankIdFromFileName(const std::string& file_name) {
   // The extension stays: questions.gift and questions.csv are two banks.
   std::string base = file_name.substr(file_name.find_last_of('/') + 1);
+  // Every repository has a README.md: such a file is named after its folder ("aws-saa/README.md"
+  // -> "aws-saa.md"), so two of them never share a bank.
+  if (AsciiLower(base) == "readme.md" || AsciiLower(base) == "readme.markdown") {
+    std::string dir = file_name.find('/') == std::string::npos ? std::string() : file_name.substr(0, file_name.find_last_of('/'));
+    while (!dir.empty() && dir.back() == '/') dir.pop_back();
+    std::string folder = dir.substr(dir.find_last_of('/') + 1);
+    if (!folder.empty() && folder != "." && folder != "..") base = folder + ".md";
+  }
   std::string id;
   for (char ch : base) {
     unsigned char c = static_cast<unsigned char>(ch);
@@ -69,12 +78,20 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
   }
   std::map<std::string, int> ids;           // id -> line of the first question with that stem
   std::map<std::string, int> fingerprints;  // content -> line
+  int with_images = 0;
   for (const DraftQuestion& d : draft.questions) {
     const std::string where = file_name + ":" + std::to_string(d.line);
     const int errors_before = diag.error_count();
+    // Options that are only pictures ("Option A." and an image) cannot be answered in a terminal.
+    if (d.options.size() >= 2 && std::all_of(d.options.begin(), d.options.end(),
+                                             [](const DraftOption& o) { return IsOnlyImages(o.text); })) {
+      diag.Warning(where, "skipped: options that are only images (a terminal cannot show them)");
+      continue;
+    }
     Question q;
     q.bank_id = bank.info.id;
-    q.stem = std::string(Trim(d.stem));
+    int images = 0;
+    q.stem = ImagesAsText(Trim(d.stem), &images);
     q.explanation = std::string(Trim(d.explanation));
     q.references = d.references;
     q.exam = AsciiUpper(Trim(d.exam.empty() ? settings.exam : d.exam));
@@ -107,7 +124,9 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     for (size_t i = 0; i < d.options.size(); ++i) {
       std::string id(1, static_cast<char>('a' + std::min<size_t>(i, 25)));
       if (i >= 26) id.assign("o").append(std::to_string(i + 1));
-      q.options.push_back({id, std::string(Trim(d.options[i].text)), false});
+      int option_images = 0;
+      q.options.push_back({id, ImagesAsText(Trim(d.options[i].text), &option_images), false});
+      images += option_images;
       if (d.options[i].correct) {
         q.key.push_back(id);
         ++correct;
@@ -127,7 +146,12 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     }
     fingerprints.emplace(fp, d.line);
     ids.emplace(q.id, d.line);
+    with_images += images > 0 ? 1 : 0;
     bank.questions.push_back(std::move(q));
+  }
+  if (with_images > 0) {
+    diag.Warning(file_name, std::to_string(with_images) + (with_images == 1 ? " question refers" : " questions refer") +
+                                " to an image, shown as [image: description \xE2\x80\x94 path]: open the file to see it");
   }
   return bank;
 }

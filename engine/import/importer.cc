@@ -80,11 +80,11 @@ ReadResult ReadBankFile(const TextFile& file, BankFormat format, const ImportSet
   }
   const size_t items_before = diag.items().size();
   result.bank = FinishDraft(draft, file.name(), settings, catalog, diag);
-  result.skipped = static_cast<int>(draft.skipped.size());
-  // FinishDraft also skips duplicates within the file (as warnings beginning "skipped:").
+  // FinishDraft reports every question left out as a warning beginning "skipped:": the reader's,
+  // duplicates within the file, and options that are only images.
   for (size_t i = items_before; i < diag.items().size(); ++i) {
     const Diagnostic& d = diag.items()[i];
-    if (d.severity == Diagnostic::Severity::kWarning && d.message.rfind("skipped: duplicate", 0) == 0) ++result.skipped;
+    if (d.severity == Diagnostic::Severity::kWarning && d.message.rfind("skipped: ", 0) == 0) ++result.skipped;
   }
   return result;
 }

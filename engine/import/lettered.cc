@@ -12,8 +12,10 @@
 // Option letters are matched by letter, so a list that starts at B works. In Aiken files (no
 // numbered stems) the first text after an ANSWER line starts the next question.
 #include <cctype>
+#include <regex>
 
 #include "engine/import/html_text.h"
+#include "engine/import/markdown_text.h"
 #include "engine/import/readers.h"
 #include "engine/text.h"
 
@@ -130,6 +132,17 @@ bool StartsWithLabel(std::string_view line, std::string_view label, std::string&
 
 enum class State { kNone, kStem, kOptions, kAnswered };
 
+// A question's first option written on its stem's line after a gap ("...networking?    - A. Amazon
+// RDS" or "...networking? A) Amazon RDS"): splits it off into `option` ("A. Amazon RDS").
+bool SplitGluedOption(std::string& stem, std::string& option) {
+  static const std::regex glued("([?:.])\\s+(?:[-*]\\s+)?([Aa][.)]\\s+\\S.*)$");
+  std::smatch m;
+  if (!std::regex_search(stem, m, glued)) return false;
+  option = m[2];
+  stem = stem.substr(0, static_cast<size_t>(m.position(0)) + 1);
+  return true;
+}
+
 }  // namespace
 
 DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
@@ -189,8 +202,10 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
 
   for (size_t i = 0; i < lines.size(); ++i) {
     const int line_no = static_cast<int>(i) + 1;
-    std::string text = StripTags(lines[i]);
-    std::string_view raw = lines[i];
+    // An autolink (<https://...>) is a link, not a tag to drop.
+    const std::string linked = AutolinksAsText(lines[i]);
+    std::string text = StripTags(linked);
+    std::string_view raw = linked;
     std::string_view line = Trim(text);
     if (line.empty()) {
       if (state == State::kAnswered) blank_since_answer = true;
@@ -207,6 +222,20 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
       finish();
       q.line = line_no;
       q.category = section;
+      // "…networking?    - A. Amazon RDS": option A glued onto the stem's line.
+      std::string glued;
+      if (SplitGluedOption(stem, glued)) {
+        q.stem = HtmlToText(stem);
+        char letter = 0;
+        std::string option;
+        ParseOption(glued, letter, option);
+        q.options.push_back({HtmlToText(option), false});
+        letters.push_back(letter);
+        diag.Warning(file.name() + ":" + std::to_string(line_no), "option " + std::string(1, letter) +
+                                                                      " was on the question's line; read as an option");
+        state = State::kOptions;
+        continue;
+      }
       q.stem = HtmlToText(stem);
       state = State::kStem;
       continue;
@@ -267,9 +296,7 @@ DraftBank ReadLettered(const TextFile& file, Diagnostics& diag) {
     }
     if (StartsWithLabel(line, "references", rest) || StartsWithLabel(line, "reference", rest)) {
       in_explanation = false;
-      while (!rest.empty() && (rest.front() == '<' || rest.front() == '(')) rest.erase(0, 1);
-      while (!rest.empty() && (rest.back() == '>' || rest.back() == ')')) rest.pop_back();
-      if (!rest.empty()) q.references.push_back(rest);
+      AddReferences(rest, file.name() + ":" + std::to_string(line_no), q.references, diag);
       continue;
     }
     if (!numbered && state == State::kAnswered && (blank_since_answer || !in_explanation)) {

@@ -50,7 +50,12 @@ void save(Archive& ar, const Question& q) {
   std::string type(ItemTypeName(q.type));
   // Saving only reads the fields; the shared list takes them by reference.
   QuestionFields(ar, const_cast<Question&>(q), type);
-  if constexpr (std::is_same_v<Archive, cereal::JSONOutputArchive>) ar(cereal::make_nvp("topic", q.topic));
+  if constexpr (std::is_same_v<Archive, cereal::JSONOutputArchive>) {
+    ar(cereal::make_nvp("topic", q.topic));
+    if (q.domain_inferred) {
+      ar(cereal::make_nvp("domain_inferred", q.domain_inferred), cereal::make_nvp("domain_confidence", q.domain_confidence));
+    }
+  }
 }
 
 template <class Archive>
@@ -60,7 +65,13 @@ void load(Archive& ar, Question& q) {
   if constexpr (std::is_same_v<Archive, cereal::JSONInputArchive>) {
     // Fields added after schema 1's JSON bodies: read when present.
     const char* next = ar.getNodeName();
-    if (next != nullptr && std::string_view(next) == "topic") ar(cereal::make_nvp("topic", q.topic));
+    if (next != nullptr && std::string_view(next) == "topic") {
+      ar(cereal::make_nvp("topic", q.topic));
+      next = ar.getNodeName();
+    }
+    if (next != nullptr && std::string_view(next) == "domain_inferred") {
+      ar(cereal::make_nvp("domain_inferred", q.domain_inferred), cereal::make_nvp("domain_confidence", q.domain_confidence));
+    }
   }
   std::optional<ItemType> parsed = ParseItemType(type);
   if (!parsed) throw cereal::Exception("unknown item type " + type);
@@ -143,8 +154,9 @@ class StringSink final : public std::streambuf {
 }  // namespace
 
 std::string QuestionToStored(const Question& question) {
-  // A version byte (JSON bodies start with '{'): 1, the fields of QuestionFields; 2, then the topic.
-  std::string stored = "\x02";
+  // A version byte (JSON bodies start with '{'): 1, the fields of QuestionFields; 2, then the topic;
+  // 3, then whether the domain was inferred and with what probability.
+  std::string stored = "\x03";
   stored.reserve(256 + question.stem.size() + question.explanation.size() + question.scenario_text.size() +
                  question.options.size() * 96);
   // One stream per thread: making a std::ostream costs as much as writing a question.
@@ -155,6 +167,7 @@ std::string QuestionToStored(const Question& question) {
     cereal::PortableBinaryOutputArchive archive(out);
     archive(question);
     archive(question.topic);
+    archive(question.domain_inferred, question.domain_confidence);
   }
   sink.set_target(nullptr);
   return stored;
@@ -162,7 +175,7 @@ std::string QuestionToStored(const Question& question) {
 
 Question QuestionFromStored(std::string_view stored) {
   if (!stored.empty() && stored[0] == '{') return QuestionFromJson(stored);
-  if (stored.empty() || (stored[0] != '\x01' && stored[0] != '\x02')) {
+  if (stored.empty() || stored[0] < '\x01' || stored[0] > '\x03') {
     throw Error("a stored question is damaged (unknown encoding)");
   }
   Question question;
@@ -170,7 +183,8 @@ Question QuestionFromStored(std::string_view stored) {
     std::istringstream in{std::string(stored.substr(1))};
     cereal::PortableBinaryInputArchive archive(in);
     archive(question);
-    if (stored[0] == '\x02') archive(question.topic);
+    if (stored[0] >= '\x02') archive(question.topic);
+    if (stored[0] >= '\x03') archive(question.domain_inferred, question.domain_confidence);
   } catch (const std::exception& e) {
     throw Error(std::string("a stored question is damaged (") + e.what() + ")");
   }

@@ -69,8 +69,8 @@ void CreateAttempt(Database& db, Attempt& a, const AttemptOwner* owner, const Cl
   Statement snapshot(db, "INSERT OR IGNORE INTO question_snapshots (id, body) VALUES (?1, ?2)");
   Statement item(db, R"sql(
       INSERT INTO attempt_items (attempt_id, position, bank_id, question_id, domain, scored,
-                                 option_order, snapshot, response, flagged, time_spent_ms, struck)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql");
+                                 option_order, snapshot, response, flagged, time_spent_ms, struck, domain_inferred)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql");
   // What drawing reads to prefer questions never seen, then those seen longest ago.
   Statement seen(db, R"sql(
       INSERT INTO question_seen (bank_id, question_id, exam, last_seen) VALUES (?1, ?2, ?3, ?4)
@@ -86,7 +86,7 @@ void CreateAttempt(Database& db, Attempt& a, const AttemptOwner* owner, const Cl
         .Bind(4, it.form.question_id).Bind(5, it.form.domain).Bind(6, it.form.scored ? 1 : 0)
         .Bind(7, JoinIds(it.option_order)).Bind(8, key)
         .Bind(9, EncodeResponse(it.response)).Bind(10, it.flagged ? 1 : 0).Bind(11, it.time_spent_ms)
-        .Bind(12, EncodeResponse(it.struck));
+        .Bind(12, EncodeResponse(it.struck)).Bind(13, it.question.domain_inferred ? 1 : 0);
     item.Run();
     seen.Reset();
     seen.Bind(1, it.form.bank_id).Bind(2, it.form.question_id).Bind(3, a.blueprint.code).Bind(4, a.started_ms).Run();

@@ -11,6 +11,7 @@
 #include "engine/hash.h"
 #include "engine/json/snapshot.h"
 #include "engine/random.h"
+#include "engine/text.h"
 
 namespace proctor {
 
@@ -21,11 +22,12 @@ BankWriter::BankWriter(Database& db, const BankInfo& info, const BankSource& sou
       // find_ says), so a plain INSERT or UPDATE does, where an upsert would cost more.
       insert_(db, R"sql(
       INSERT INTO questions (bank_id, id, exam, domain, type, case_study, pilot, active,
-                             content_hash, body, updated_at, fingerprint, draw_key, topic)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12, ?13))sql"),
+                             content_hash, body, updated_at, fingerprint, draw_key, topic, domain_inferred)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql"),
       update_(db, R"sql(
       UPDATE questions SET exam = ?3, domain = ?4, type = ?5, case_study = ?6, pilot = ?7, active = 1,
-        content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11, draw_key = ?12, topic = ?13
+        content_hash = ?8, body = ?9, updated_at = ?10, fingerprint = ?11, draw_key = ?12, topic = ?13,
+        domain_inferred = ?14
        WHERE bank_id = ?1 AND id = ?2)sql"),
       find_(db, "SELECT content_hash FROM questions WHERE bank_id = ?1 AND id = ?2"),
       same_(db, R"sql(
@@ -105,7 +107,7 @@ void BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
   write.BindInPlace(1, bank_id_).BindInPlace(2, q.id).BindInPlace(3, q.exam).Bind(4, q.domain)
       .BindInPlace(5, ItemTypeName(q.type)).Bind(6, q.case_study ? 1 : 0).Bind(7, q.pilot ? 1 : 0)
       .BindInPlace(8, hash).BindBlobInPlace(9, body).Bind(10, now_ms_).BindInPlace(11, fingerprint)
-      .Bind(12, DrawKey(bank_id_, q.id)).BindInPlace(13, q.topic);
+      .Bind(12, DrawKey(bank_id_, q.id)).BindInPlace(13, q.topic).Bind(14, q.domain_inferred ? 1 : 0);
   write.Run();
   ++(exists ? summary_.updated : summary_.added);
   ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.case_study ? 1 : 0}];
@@ -437,6 +439,53 @@ std::vector<FormItem> DrawForm(Database& db, const Blueprint& b, const FormShape
     throw Error("no questions for " + b.code + " in bank " + names + " (see 'proctor exams' and your imports)");
   }
   return AssembleForm(b, shape, std::move(pool), seed);
+}
+
+DomainOverrides LoadDomainOverrides(Database& db) {
+  DomainOverrides out;
+  Statement s(db, "SELECT bank_id, question_id, domain FROM domain_overrides");
+  while (s.Step()) out[{s.Text(0), s.Text(1)}] = static_cast<int>(s.Int(2));
+  return out;
+}
+
+void SetDomainOverride(Database& db, const Catalog& catalog, const std::string& bank_id,
+                       const std::string& question_id, int domain, int64_t now_ms) {
+  Transaction tx(db);
+  Statement find(db, "SELECT body FROM questions WHERE bank_id = ?1 AND id = ?2");
+  find.Bind(1, bank_id).Bind(2, question_id);
+  if (!find.Step()) {
+    throw Error("there is no question " + SanitizeForTerminal(question_id, false) + " in bank " +
+                SanitizeForTerminal(bank_id, false) + " (see 'proctor banks show " + SanitizeForTerminal(bank_id, false) + "')");
+  }
+  Question q = QuestionFromStored(find.Blob(0));
+  const Blueprint* exam = nullptr;
+  for (const Blueprint& b : catalog.exams()) {
+    if (b.code == q.exam) exam = &b;
+  }
+  if (exam == nullptr || exam->FindDomain(domain) == nullptr) {
+    throw UsageError(q.exam + " has domains 1-" + std::to_string(exam ? exam->domains.size() : 0) + ", not " +
+                     std::to_string(domain));
+  }
+  q.domain = domain;
+  q.domain_inferred = false;
+  q.domain_confidence = 0;
+  const std::string body = QuestionToStored(q);
+  Statement update(db, R"sql(
+      UPDATE questions SET domain = ?3, domain_inferred = 0, body = ?4, content_hash = ?5, updated_at = ?6
+       WHERE bank_id = ?1 AND id = ?2)sql");
+  update.Bind(1, bank_id).Bind(2, question_id).Bind(3, domain).BindBlob(4, body).Bind(5, Hash64Hex(body)).Bind(6, now_ms).Run();
+  Statement keep(db, R"sql(
+      INSERT INTO domain_overrides (bank_id, question_id, domain, set_at) VALUES (?1, ?2, ?3, ?4)
+      ON CONFLICT (bank_id, question_id) DO UPDATE SET domain = ?3, set_at = ?4)sql");
+  keep.Bind(1, bank_id).Bind(2, question_id).Bind(3, domain).Bind(4, now_ms).Run();
+  // The bank's counts per domain change with it: recount this bank's active questions.
+  Statement clear(db, "DELETE FROM bank_counts WHERE bank_id = ?1 AND active = 1");
+  clear.Bind(1, bank_id).Run();
+  Statement recount(db, R"sql(
+      INSERT INTO bank_counts SELECT bank_id, exam, domain, type, case_study, 1, count(*) FROM questions
+       WHERE bank_id = ?1 AND active = 1 GROUP BY bank_id, exam, domain, type, case_study)sql");
+  recount.Bind(1, bank_id).Run();
+  tx.Commit();
 }
 
 Question LoadQuestion(Database& db, const std::string& bank_id, const std::string& question_id) {

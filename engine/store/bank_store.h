@@ -11,6 +11,7 @@
 #include "engine/assemble.h"
 #include "engine/catalog.h"
 #include "engine/hash.h"
+#include "engine/infer_domains.h"
 #include "engine/question.h"
 #include "engine/store/database.h"
 
@@ -56,9 +57,10 @@ struct QuestionRow {
   bool case_study = false;
   bool pilot = false;
   std::string topic;
+  bool domain_inferred = false;
   explicit QuestionRow(const Question& q)
       : id(q.id), exam(q.exam), domain(q.domain), type(q.type), case_study(!q.scenario_id.empty()), pilot(q.pilot),
-        topic(q.topic) {}
+        topic(q.topic), domain_inferred(q.domain_inferred) {}
   QuestionRow() = default;
 };
 
@@ -154,6 +156,15 @@ std::vector<FormItem> DrawForm(Database& db, const Blueprint& blueprint, const F
                                int64_t exact_limit = kExactDrawLimit);
 
 // Loads one question's current text. Throws Error if it does not exist.
+// Every domain a learner set by hand, for DomainInference.
+DomainOverrides LoadDomainOverrides(Database& db);
+
+// Sets the domain of one question of a bank by hand: kept in domain_overrides (every later import
+// of the bank keeps it) and applied to the stored question now. Throws Error naming the bank and
+// question when there is no such question, or the domain is not one of its exam's.
+void SetDomainOverride(Database& db, const Catalog& catalog, const std::string& bank_id,
+                       const std::string& question_id, int domain, int64_t now_ms);
+
 Question LoadQuestion(Database& db, const std::string& bank_id, const std::string& question_id);
 
 }  // namespace proctor

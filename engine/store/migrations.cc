@@ -289,6 +289,39 @@ CREATE INDEX questions_for_draw
 CREATE INDEX questions_pilots_for_draw
   ON questions (exam, draw_key, domain, type, case_study, bank_id, id, topic, active, pilot) WHERE active = 1 AND pilot = 1;
 )sql"},
+      // Version 8: whether a question's domain was inferred (its bank gave none), and the domains a
+      // learner set by hand, which every later import of the bank keeps.
+      {R"sql(
+ALTER TABLE questions ADD COLUMN domain_inferred INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attempt_items ADD COLUMN domain_inferred INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX questions_inferred ON questions (bank_id, active) WHERE domain_inferred = 1;
+CREATE TABLE domain_overrides (
+  bank_id     TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  domain      INTEGER NOT NULL,
+  set_at      INTEGER NOT NULL,
+  PRIMARY KEY (bank_id, question_id)
+) WITHOUT ROWID;
+)sql", nullptr, nullptr},
+      // Version 9: the learner's certification journey (engine/certs.h): every real exam result and
+      // hand-recorded renewal the learner reports (kept apart from proctor's own attempts), and when
+      // each pass's discount voucher was used. Rows carry a UUID for syncing.
+      {R"sql(
+CREATE TABLE cert_records (
+  id          INTEGER PRIMARY KEY,
+  uuid        TEXT NOT NULL UNIQUE,
+  family      TEXT NOT NULL,
+  exam        TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('pass', 'fail', 'maintain', 'renewal')),
+  on_date     TEXT NOT NULL,
+  score       INTEGER,
+  validation  TEXT NOT NULL DEFAULT '',
+  voucher_used_on TEXT,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE INDEX cert_records_by_date ON cert_records (on_date, id);
+)sql", nullptr, nullptr},
   };
   return steps;
 }

@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <regex>
+
 #include "tests/cli/cli_fixture.h"
 
 namespace proctor::testing {
@@ -47,8 +49,17 @@ TEST_F(CliTest, DomainShortOfItsQuotaIsNamed) {
   sqlite3_close(db);
   ProcessResult r = Run({"take", "CLF-C02"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(FirstLine(r.err), "proctor: CLF-C02: the banks are short of questions: domain 4 (Billing, Pricing, and "
-                              "Support) needs 6 scored questions, the banks have 3") << r.err;
+  EXPECT_EQ(FirstLine(r.err).rfind("proctor: CLF-C02: the banks are short of questions: domain 4 (Billing, Pricing, and "
+                                    "Support) needs 6 scored questions, the banks have 3. A shorter form fits: --questions ", 0),
+            0u) << r.err;
+  // And what it suggests works.
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.err, m, std::regex("--questions (\\d+)"))) << r.err;
+  ProcessResult shorter = Run({"take", "CLF-C02", "--questions", m[1]}, "quit\n");
+  EXPECT_EQ(shorter.exit_code, 0) << shorter.err;
+  ProcessResult any = Run({"take", "CLF-C02", "--any-domain"}, "quit\n");
+  EXPECT_EQ(any.exit_code, 0) << any.err;
+  EXPECT_NE(any.out.find("65 questions"), std::string::npos) << any.out;
 }
 
 TEST_F(CliTest, DatabaseInAMissingDirectory) {

@@ -83,14 +83,14 @@ TEST_F(HistoryCliTest, ExportJsonAndCsvCarryTheSameNumbers) {
   std::string line;
   std::getline(in, line);
   EXPECT_EQ(line, "attempt_id,exam,mode,status,started_at,scaled_score,passed,position,bank_id,question_id,domain,scored,"
-                  "response,correct,flagged,time_spent_seconds\r");
+                  "response,correct,flagged,time_spent_seconds,domain_inferred\r");
   int csv_rows = 0;
   int csv_right = 0;
   while (std::getline(in, line)) {
     std::vector<std::string> f;
     std::stringstream ss(line);
     for (std::string field; std::getline(ss, field, ',');) f.push_back(field);
-    ASSERT_EQ(f.size(), 16u) << line;
+    ASSERT_EQ(f.size(), 17u) << line;
     ++csv_rows;
     csv_right += f[13] == "true";
   }
@@ -136,6 +136,17 @@ TEST_F(HistoryCliTest, StatsShowsChartDomainsPacingAndReadiness) {
       << r.out;
   ProcessResult items = Run({"stats", "clf", "--items"});
   EXPECT_NE(items.out.find("questions answered at least once, hardest first"), std::string::npos) << items.out;
+}
+
+
+// A multiple-response question answered with one choice of two is still answered (and wrong): the
+// summary counted only complete answers and said "0 of 0 answered right (1 not answered)".
+TEST_F(CliTest, PracticeCountsAnIncompleteAnswerAsGiven) {
+  WriteFileBytes(dir_ / "two.md", "### Which two run code? (Choose TWO.)\n- [x] EC2\n- [x] Lambda\n- [ ] S3\n- [ ] IAM\n");
+  ASSERT_EQ(Run({"import", "--exam", "CLF-C02", "--domain", "3", dir_ / "two.md"}).exit_code, 0);
+  ProcessResult r = Run({"practice", "CLF-C02", "--bank", "two.md"}, "a\nq\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Practice finished: 0 of 1 answered right (0 not answered)"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -79,7 +79,8 @@ TEST_F(CliTest, GoodSamplesImportOnceAndReimportAddsNothing) {
   }
   ProcessResult banks = Run({"banks"});
   EXPECT_NE(banks.out.find("checklist.md"), std::string::npos) << banks.out;
-  EXPECT_NE(banks.out.find("CLF-C02 14 (14 no domain)"), std::string::npos) << banks.out;
+  // The checklist file gives no domains: proctor inferred them (issue 13).
+  EXPECT_NE(banks.out.find("CLF-C02 14 (14 inferred)"), std::string::npos) << banks.out;
   EXPECT_NE(banks.out.find("shipped with proctor"), std::string::npos);
 }
 
@@ -217,6 +218,51 @@ TEST_F(CliTest, ImportThenTakeWorksForEveryFormat) {
     EXPECT_NE(taken.out.find("Question 3 of 3"), std::string::npos) << taken.out;
     EXPECT_TRUE(std::regex_search(taken.out, std::regex("Scored questions right: [0-2] of 2"))) << taken.out;
   }
+}
+
+
+// Every repository has a README.md: two of them are two banks, and a clash of ids never suggests
+// overwriting the other file's bank (issue 13).
+TEST_F(CliTest, ReadmeFilesAreTwoBanksAndACollisionNeverAdvisesOverwriting) {
+  const std::string saa = dir_ / "aws-saa-questions";
+  const std::string clf = dir_ / "aws-clf-questions";
+  ASSERT_EQ(system(("mkdir -p " + saa + " " + clf).c_str()), 0);
+  WriteFileBytes(saa + "/README.md", "### What does S3 store?\n- [x] Objects\n- [ ] Blocks\n");
+  WriteFileBytes(clf + "/README.md", "### What is EC2?\n- [x] Virtual servers\n- [ ] DNS\n");
+  ProcessResult first = Run({"import", "--exam", "CLF-C02", saa + "/README.md"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("bank aws-saa-questions.md: 1 added"), std::string::npos) << first.out;
+  ProcessResult second = Run({"import", "--exam", "CLF-C02", clf + "/README.md"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("bank aws-clf-questions.md: 1 added"), std::string::npos) << second.out;
+
+  // Two files whose names give the same id.
+  const std::string other = dir_ / "elsewhere";
+  ASSERT_EQ(system(("mkdir -p " + other).c_str()), 0);
+  WriteFileBytes(other + "/notes.md", "### What is IAM?\n- [x] Identity and access management\n- [ ] Storage\n");
+  WriteFileBytes(dir_ / "notes.md", "### What is VPC?\n- [x] A private network\n- [ ] A database\n");
+  ASSERT_EQ(Run({"import", "--exam", "CLF-C02", other + "/notes.md"}).exit_code, 0);
+  ProcessResult clash = Run({"import", "--exam", "CLF-C02", dir_ / "notes.md"});
+  EXPECT_EQ(clash.exit_code, 1);
+  EXPECT_NE(clash.err.find("bank notes.md already holds " + other + "/notes.md, another file; choose an id for this one with --bank"),
+            std::string::npos) << clash.err;
+  EXPECT_EQ(clash.err.find("replace"), std::string::npos) << clash.err;
+}
+
+// A file dropped in the banks folder cannot take over a bank that 'import' made from another file.
+TEST_F(CliTest, ABanksFolderFileCannotTakeOverAnImportedBank) {
+  WriteFileBytes(dir_ / "clf-c02-mine.md", "### What does S3 store?\n- [x] Objects\n- [ ] Blocks\n");
+  ASSERT_EQ(Run({"import", dir_ / "clf-c02-mine.md"}).exit_code, 0);
+  const std::string folder = dir_ / "data/proctor/banks";
+  ASSERT_EQ(system(("mkdir -p " + folder).c_str()), 0);
+  WriteFileBytes(folder + "/clf-c02-mine.md", "### What is EC2?\n- [x] Virtual servers\n- [ ] DNS\n");
+  ProcessResult banks = Run({"banks", "show", "clf-c02-mine.md"});
+  EXPECT_NE(banks.err.find(folder + "/clf-c02-mine.md was not imported"), std::string::npos) << banks.err;
+  EXPECT_NE(banks.out.find("Source: " + std::string(dir_ / "clf-c02-mine.md")), std::string::npos)
+      << "the imported bank keeps its file\n" << banks.out;
+  ProcessResult why = Run({"import", folder + "/clf-c02-mine.md"});
+  EXPECT_EQ(why.exit_code, 1);
+  EXPECT_NE(why.err.find("bank clf-c02-mine.md already holds " + std::string(dir_ / "clf-c02-mine.md")), std::string::npos) << why.err;
 }
 
 }  // namespace

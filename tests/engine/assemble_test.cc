@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <regex>
 #include <set>
 
 #include "engine/error.h"
@@ -102,8 +103,8 @@ TEST(AssembleTest, TooFewQuestionsNamesTheNumbers) {
     AssembleForm(b, ShapeForm(b, 0), Pool({10, 10, 10, 10}), 1);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "CLF-C02 needs 65 questions (50 scored, 15 unscored) but the banks have 40 for this exam; "
-                           "use --questions 40 or fewer for a shorter form, or import more questions");
+    EXPECT_STREQ(e.what(), "CLF-C02 needs 65 questions (50 scored, 15 unscored) but the banks have 40 it can draw; "
+                           "a shorter form fits: --questions 39, or import more questions");  // 40 would need 11 of domain 3
   }
 }
 
@@ -114,8 +115,46 @@ TEST(AssembleTest, ADomainShortOfItsQuotaNamesTheDomain) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_STREQ(e.what(), "CLF-C02: the banks are short of questions: domain 4 (Billing, Pricing, and Support) "
-                           "needs 6 scored questions, the banks have 3");
+                           "needs 6 scored questions, the banks have 3. A shorter form fits: --questions 38; or --any-domain "
+                           "to draw the missing scored questions from the other domains (the form then does not follow the "
+                           "blueprint's weights)");
   }
+}
+
+// Issue 13: an empty pool said "use --questions 1 or fewer", and --questions 1 said it again.
+// The size a message suggests always works, and none is suggested when none can.
+TEST(AssembleTest, TheShorterFormAMessageSuggestsAlwaysFits) {
+  Blueprint b = Exam("CLF-C02");
+  for (const std::vector<int>& counts : std::vector<std::vector<int>>{{0, 0, 0, 0}, {40, 40, 40, 3}, {10, 10, 10, 10},
+                                                                      {30, 0, 30, 30}, {2, 1, 1, 0}, {5, 5, 5, 5}}) {
+    std::string message;
+    try {
+      AssembleForm(b, ShapeForm(b, 0), Pool(counts), 1);
+      continue;
+    } catch (const Error& e) {
+      message = e.what();
+    }
+    std::smatch m;
+    if (std::regex_search(message, m, std::regex("--questions (\\d+)"))) {
+      const int n = std::stoi(m[1]);
+      EXPECT_NO_THROW(AssembleForm(b, ShapeForm(b, n), Pool(counts), 1)) << message;
+    } else {
+      EXPECT_EQ(LargestFormThatFits(b, counts, counts[0] + counts[1] + counts[2] + counts[3]), 0) << message;
+    }
+  }
+  // With --any-domain, a short domain gives what it has and the others the rest.
+  FormShape shape = ShapeForm(b, 0);
+  shape.any_domain = true;
+  std::vector<FormItem> form = AssembleForm(b, shape, Pool({40, 40, 40, 3}), 1);
+  int scored = 0;
+  int domain4 = 0;
+  for (const FormItem& item : form) {
+    scored += item.scored ? 1 : 0;
+    domain4 += item.scored && item.domain == 4 ? 1 : 0;
+  }
+  EXPECT_EQ(form.size(), 65u);
+  EXPECT_EQ(scored, 50);
+  EXPECT_EQ(domain4, 3);
 }
 
 TEST(AssembleTest, ShorterFormScalesUnscoredItems) {

@@ -165,5 +165,18 @@ TEST(BankContentTest, ListedItemTypesEachMakeAtLeastFivePercent) {
   EXPECT_EQ(exams, 4) << "AIF-C01, MLA-C01, SCS-C03 and AIP-C01 list ordering and matching";
 }
 
+// Every question names the fact it tests, and a topic is used at most twice in an exam's banks (two
+// questions share one only when they test the same fact; assembly keeps them apart).
+TEST(BankContentTest, EveryQuestionHasATopicUsedAtMostTwice) {
+  for (const auto& [exam, questions] : ShippedByExam()) {
+    std::map<std::string, int> uses;
+    for (const Question& q : questions) {
+      EXPECT_FALSE(q.topic.empty()) << exam << ": " << q.id << " has no topic";
+      if (!q.topic.empty()) ++uses[q.topic];
+    }
+    for (const auto& [topic, n] : uses) EXPECT_LE(n, 2) << exam << ": topic " << topic << " is used " << n << " times";
+  }
+}
+
 }  // namespace
 }  // namespace proctor

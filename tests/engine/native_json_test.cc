@@ -69,15 +69,26 @@ TEST(NativeJsonTest, ATopicIsReadKeptInTheStoredFormAndCheckedForItsShape) {
   EXPECT_EQ(bank.questions[0].topic, "s3-object-lock-compliance");
   EXPECT_EQ(QuestionFromStored(QuestionToStored(bank.questions[0])).topic, "s3-object-lock-compliance");
   EXPECT_EQ(QuestionFromJson(QuestionToJson(bank.questions[0])).topic, "s3-object-lock-compliance");
-  // A body stored before topics existed (version byte 1) still reads, without a topic.
+  // Bodies stored before topics (version byte 1) and before inferred domains (2) still read.
   Question old = bank.questions[0];
   old.topic.clear();
-  std::string v2 = QuestionToStored(old);
-  ASSERT_EQ(v2[0], '\x02');
-  std::string v1 = "\x01" + v2.substr(1, v2.size() - 1 - 8);  // without the trailing empty topic (its 8-byte length)
-  Question back = QuestionFromStored(v1);
-  EXPECT_EQ(back.stem, "Which?");
-  EXPECT_EQ(back.topic, "");
+  std::string v3 = QuestionToStored(old);
+  ASSERT_EQ(v3[0], '\x03');
+  // Version 3 ends with the topic (an 8-byte length, empty here), a bool and a double.
+  std::string v2 = "\x02" + v3.substr(1, v3.size() - 1 - 9);
+  std::string v1 = "\x01" + v3.substr(1, v3.size() - 1 - 17);
+  for (const std::string& body : {v1, v2}) {
+    Question back = QuestionFromStored(body);
+    EXPECT_EQ(back.stem, "Which?");
+    EXPECT_EQ(back.topic, "");
+    EXPECT_FALSE(back.domain_inferred);
+  }
+  Question inferred = bank.questions[0];
+  inferred.domain_inferred = true;
+  inferred.domain_confidence = 0.83;
+  EXPECT_TRUE(QuestionFromStored(QuestionToStored(inferred)).domain_inferred);
+  EXPECT_DOUBLE_EQ(QuestionFromStored(QuestionToStored(inferred)).domain_confidence, 0.83);
+  EXPECT_DOUBLE_EQ(QuestionFromJson(QuestionToJson(inferred)).domain_confidence, 0.83);
 
   Diagnostics bad;
   ReadNativeBank(BankText(R"({"id": "q1", "domain": 3, "type": "single", "stem": "Which?",

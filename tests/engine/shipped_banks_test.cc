@@ -1,6 +1,7 @@
 // The shipped banks load without errors, and every exam that has a bank can fill a full form.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -84,9 +85,9 @@ TEST(ShippedBanksTest, MostTakenExamsHaveTwoFullFormsWithoutRepeats) {
   }
 }
 
-// Word bigrams of a question's own text (stem and matching prompts), lower-cased. Options are left
-// out: many questions share short option lists of service names without being alike.
-std::set<std::string> Shingles(const Question& q) {
+// Word bigrams of a question's own text (stem and matching prompts), lower-cased, as sorted hashes.
+// Options are left out: many questions share short option lists of service names without being alike.
+std::vector<uint64_t> Shingles(const Question& q) {
   std::string text = q.stem;
   for (const Prompt& p : q.prompts) text += " " + p.text;
   std::vector<std::string> words;
@@ -100,17 +101,20 @@ std::set<std::string> Shingles(const Question& q) {
       word.clear();
     }
   }
-  std::set<std::string> shingles;
-  for (size_t i = 1; i < words.size(); ++i) shingles.insert(words[i - 1] + " " + words[i]);
+  std::vector<uint64_t> shingles;
+  for (size_t i = 1; i < words.size(); ++i) shingles.push_back(std::hash<std::string>{}(words[i - 1] + " " + words[i]));
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
   return shingles;
 }
 
 // Near-identical means a Jaccard similarity of 0.40 or more between the word-bigram sets of two
 // questions' stems (plus prompts). Measured on the shipped banks, unrelated questions stay below
 // 0.35, and the pairs above 0.40 that this test found were the same scenario testing the same fact.
+// (Sorted hashes merged pairwise: with 3,400 questions, sets of strings took 53 s.)
 TEST(ShippedBanksTest, NoTwoQuestionsHaveNearIdenticalStems) {
   Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
-  std::vector<std::pair<std::string, std::set<std::string>>> items;
+  std::vector<std::pair<std::string, std::vector<uint64_t>>> items;
   for (const ShippedFile& file : ShippedBanks()) {
     Diagnostics diag;
     for (const Question& q : ReadNativeBank(file.data, std::string(file.name), catalog, diag).questions) {
@@ -119,11 +123,17 @@ TEST(ShippedBanksTest, NoTwoQuestionsHaveNearIdenticalStems) {
   }
   ASSERT_GT(items.size(), 100u);
   for (size_t i = 0; i < items.size(); ++i) {
+    const std::vector<uint64_t>& a = items[i].second;
     for (size_t j = i + 1; j < items.size(); ++j) {
-      const auto& a = items[i].second;
-      const auto& b = items[j].second;
+      const std::vector<uint64_t>& b = items[j].second;
+      // At least 0.40 needs common >= 0.40 * (|a| + |b| - common), so common >= (|a| + |b|) * 2 / 7.
+      if (7 * std::min(a.size(), b.size()) < 2 * (a.size() + b.size())) continue;
       size_t common = 0;
-      for (const std::string& s : a) common += b.count(s);
+      for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+        if (a[x] < b[y]) ++x;
+        else if (b[y] < a[x]) ++y;
+        else ++common, ++x, ++y;
+      }
       double jaccard = static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
       EXPECT_LT(jaccard, 0.40) << items[i].first << " and " << items[j].first << " are near-identical";
     }

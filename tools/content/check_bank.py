@@ -184,9 +184,12 @@ def main(paths):
             if len(ids) > 2:
                 print(f"  WARN topic {q.get('topic')} is used by {len(ids)} questions: {', '.join(ids)}")
         mine = {(rel, q.get("id")) for q in qs}
+        replaced = set(d.get("replaces", {}).values())  # a rewrite may resemble the question it replaces
         for q in qs:
             a = shingles(q)
             for f, e, other in everything:
+                if other.get("id") in replaced and e == exam:
+                    continue
                 if (f, other.get("id")) in mine and other is not q and f == rel and other.get("id") == q.get("id"):
                     continue
                 if f == rel and other.get("id") == q.get("id"):
