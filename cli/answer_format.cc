@@ -8,10 +8,6 @@ namespace proctor {
 
 char OptionLetter(size_t index) { return index < 26 ? static_cast<char>('A' + index) : '?'; }
 
-std::string CountOf(int n, std::string_view noun) {
-  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-}
-
 Progress ProgressOf(const Attempt& attempt) {
   Progress p;
   p.total = static_cast<int>(attempt.items.size());
@@ -144,6 +140,8 @@ std::string ItemInstruction(const Question& q, bool full_screen) {
     case ItemType::kSingle:
       return "";
     case ItemType::kMultiple:
+      // Imported stems often say it already ("... (Choose TWO.)"): not twice.
+      if (AsciiLower(q.stem).find("(choose ") != std::string::npos) return "";
       return "(Choose " + CountWord(q.ChooseCount()) + ".)";
     case ItemType::kOrdering:
       return full_screen ? "(Put the steps in order: press their letters from first to last. Backspace undoes, X clears.)"

@@ -6,15 +6,13 @@
 #include <string_view>
 
 #include "engine/session.h"
+#include "engine/text.h"
 
 namespace proctor {
 
 // The letter shown for option index i: A-Z, and '?' past Z (imports refuse more than 26 options, so
 // only a question stored by an older proctor can have one; it is chosen with the cursor).
 char OptionLetter(size_t index);
-
-// "1 question", "2 questions": `noun` in the singular, with an s for any other count.
-std::string CountOf(int n, std::string_view noun);
 
 // Where an attempt stands, as every screen counts it: complete answers, incomplete ones (fewer
 // choices than asked), unanswered, flagged.

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "engine/error.h"
+#include "engine/import/text_file.h"
 
 namespace proctor {
 
@@ -18,13 +19,16 @@ std::string_view MemoryByteSource::Next() {
 }
 
 FileByteSource::FileByteSource(const std::string& path) : path_(path), buffer_(1 << 20) {
-  fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+  fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd_ < 0) throw Error(path + ": cannot open the file: " + std::strerror(errno));
   struct stat st {};
-  if (fstat(fd_, &st) != 0 || S_ISDIR(st.st_mode)) {
+  if (fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const unsigned mode = st.st_mode;
     close(fd_);
-    throw Error(path + ": is a directory, not a bank file");
+    throw Error(path + ": " + NotARegularFile(mode));
   }
+  fcntl(fd_, F_SETFL, fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
   size_ = static_cast<uint64_t>(st.st_size);
 }
 

@@ -3,6 +3,7 @@
 #include "engine/hash.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <cstdio>
 
@@ -181,10 +182,16 @@ std::string Fingerprint(const Question& q) {
   thread_local std::vector<std::pair<size_t, size_t>> spans;  // of `choices`
   choices.clear();
   spans.clear();
+  // Trailing punctuation and spaces do not make a question different ("What is S3?" and "What is
+  // S3 ?" and "What is S3" are one question; so are "Amazon S3." and "Amazon S3").
+  auto trim_end = [](std::string& s, size_t from) {
+    while (s.size() > from && std::strchr(" .?!:;,", s.back()) != nullptr) s.pop_back();
+  };
   auto add = [&](std::string_view prefix, std::string_view choice) {
     const size_t at = choices.size();
     choices += prefix;
     AppendNormalized(choice, choices);
+    trim_end(choices, at + prefix.size());
     spans.emplace_back(at, choices.size() - at);
   };
   for (const Option& o : q.options) add("", o.text);
@@ -193,6 +200,7 @@ std::string Fingerprint(const Question& q) {
   std::sort(spans.begin(), spans.end(), [&](const auto& x, const auto& y) { return view(x) < view(y); });
   text.clear();
   AppendNormalized(q.stem, text);
+  trim_end(text, 0);
   for (const auto& s : spans) {
     text += '\x1f';
     text += view(s);

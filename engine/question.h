@@ -88,7 +88,9 @@ int64_t DrawKey(std::string_view bank_id, std::string_view question_id);
 std::string NormalizeText(std::string_view text);
 
 // The content fingerprint of a question (normalized stem and options, in any order): two questions
-// with the same fingerprint are the same question, whatever their banks and ids.
+// with the same fingerprint are the same question, whatever their banks and ids, and whatever
+// trailing punctuation or spacing ends each part. Stored: a change here needs a migration that
+// computes it again (engine/store/migrations.cc).
 std::string Fingerprint(const Question& question);
 
 // Returns "TWO", "THREE", ... for 2..10, else the number.

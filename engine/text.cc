@@ -323,6 +323,10 @@ std::string AsciiUpper(std::string_view text) {
   return out;
 }
 
+std::string CountOf(int n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 std::string_view Trim(std::string_view text) {
   size_t b = 0;
   size_t e = text.size();

@@ -50,4 +50,7 @@ std::string AsciiUpper(std::string_view text);
 // Trims ASCII white space at both ends.
 std::string_view Trim(std::string_view text);
 
+// "1 question", "2 questions": `noun` in the singular, with an s for any other count.
+std::string CountOf(int n, std::string_view noun);
+
 }  // namespace proctor

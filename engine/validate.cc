@@ -31,6 +31,15 @@ void ValidateQuestion(const Question& q, const Catalog& catalog, const std::func
   const auto error = [&](const std::string& m) { diag.Error(where_text(), m); };
   if (!IsValidId(q.id)) error("question id \"" + q.id + "\" must be 1-64 of A-Z a-z 0-9 . _ -");
   if (Trim(q.stem).empty()) error("the stem is empty");
+  // The longest shipped question is under 4 KiB; a text of more than 64 KiB is not an exam item
+  // (a file joined into one question, or a hostile one), and every screen would have to carry it.
+  size_t text = q.stem.size() + q.explanation.size();
+  for (const Option& o : q.options) text += o.text.size();
+  for (const Prompt& p : q.prompts) text += p.text.size();
+  if (text > kMaxQuestionTextBytes) {
+    error("the question's text is " + std::to_string((text + 1023) / 1024) + " KiB; proctor takes questions up to " +
+          std::to_string(kMaxQuestionTextBytes / 1024) + " KiB (is a closing mark missing before this point?)");
+  }
   if (!q.topic.empty() && !IsValidTopic(q.topic)) {
     error("topic \"" + q.topic + "\" must be 1-64 of a-z 0-9 in words joined by '-' (s3-object-lock-compliance)");
   }

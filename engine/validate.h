@@ -13,6 +13,9 @@ namespace proctor {
 // The most options a question may have: they are lettered A-Z.
 inline constexpr size_t kMaxOptions = 26;
 
+// The most text one question may hold (stem, options, prompts and explanation), in every format.
+inline constexpr size_t kMaxQuestionTextBytes = 64 * 1024;
+
 // Checks one question against the item-type rules and the catalog, reporting problems at `where`
 // (the question's place in its file). Errors make the question unusable; warnings (no explanation,
 // a type the exam does not use) do not.

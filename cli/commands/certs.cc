@@ -247,7 +247,7 @@ int Run(const po::variables_map& vm, Context& c) {
 }  // namespace
 
 const CommandSpec& CertsCommand() {
-  static const CommandSpec spec{"certs", "[ACTION] [ARGS]", "your AWS certifications: expiry, renewal plan, timeline, vouchers",
+  static const CommandSpec spec{"certs", "[ACTION]", "your AWS certifications: expiry, renewal plan, timeline, vouchers",
                                 kDetails, Define, Run};
   return spec;
 }

@@ -51,7 +51,11 @@ int ResolveDomain(const Blueprint& exam, const std::string& text) {
   if (lower.rfind("domain ", 0) == 0) {
     size_t i = 7;
     int n = 0;
-    while (i < lower.size() && std::isdigit(static_cast<unsigned char>(lower[i]))) n = n * 10 + (lower[i++] - '0');
+    // At most three digits: "Domain 4294967297" is no domain (it wrapped round to domain 1).
+    while (i < lower.size() && std::isdigit(static_cast<unsigned char>(lower[i]))) {
+      if (i - 7 >= 3) return -1;
+      n = n * 10 + (lower[i++] - '0');
+    }
     if (i > 7) return exam.FindDomain(n) ? n : -1;
   }
   if (const Domain* d = exam.FindDomainByName(t)) return d->number;
@@ -66,10 +70,21 @@ int ResolveDomain(const Blueprint& exam, const std::string& text) {
   return -1;
 }
 
+// Two options with the same text (after spacing and case) cannot both be meant: the learner sees
+// two identical choices. Kept, with a warning naming them.
+void WarnSameOptions(const Question& q, const std::string& where, Diagnostics& diag) {
+  std::map<std::string, std::string> seen;  // normalized text -> option label
+  for (size_t i = 0; i < q.options.size(); ++i) {
+    const std::string label(1, static_cast<char>('A' + std::min<size_t>(i, 25)));
+    auto [it, first] = seen.emplace(NormalizeText(q.options[i].text), label);
+    if (!first) diag.Warning(where, "options " + it->second + " and " + label + " have the same text: \"" + q.options[i].text + "\"");
+  }
+}
+
 }  // namespace
 
 Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const ImportSettings& settings,
-                 const Catalog& catalog, Diagnostics& diag) {
+                 const Catalog& catalog, Diagnostics& diag, int* invalid_out) {
   Bank bank;
   bank.info.id = settings.bank_id.empty() ? BankIdFromFileName(file_name) : settings.bank_id;
   bank.info.title = settings.title.empty() ? file_name.substr(file_name.find_last_of('/') + 1) : settings.title;
@@ -79,11 +94,26 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
   std::map<std::string, int> ids;           // id -> line of the first question with that stem
   std::map<std::string, int> fingerprints;  // content -> line
   int with_images = 0;
+  int invalid = 0;
+  // Problems of the whole file (no exam, an unknown exam) are said once, at the first question
+  // they concern, with how many questions they concern.
+  int no_exam = 0;
+  int no_exam_line = 0;
+  std::map<std::string, std::pair<int, int>> unknown_exams;  // code -> first line, questions
+  // Markdown's images are kept as text in Markdown files; elsewhere "![x](y)" is what it says.
+  const bool markdown = draft.format == "checklist-markdown" || draft.format == "lettered";
+  const auto images_as_text = [markdown](std::string_view text, int* count) {
+    if (!markdown) {
+      *count = 0;
+      return std::string(text);
+    }
+    return ImagesAsText(text, count);
+  };
   for (const DraftQuestion& d : draft.questions) {
     const std::string where = file_name + ":" + std::to_string(d.line);
     const int errors_before = diag.error_count();
     // Options that are only pictures ("Option A." and an image) cannot be answered in a terminal.
-    if (d.options.size() >= 2 && std::all_of(d.options.begin(), d.options.end(),
+    if (markdown && d.options.size() >= 2 && std::all_of(d.options.begin(), d.options.end(),
                                              [](const DraftOption& o) { return IsOnlyImages(o.text); })) {
       diag.Warning(where, "skipped: options that are only images (a terminal cannot show them)");
       continue;
@@ -91,22 +121,27 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     Question q;
     q.bank_id = bank.info.id;
     int images = 0;
-    q.stem = ImagesAsText(Trim(d.stem), &images);
-    q.explanation = std::string(Trim(d.explanation));
+    q.stem = images_as_text(Trim(d.stem), &images);
+    int explanation_images = 0;
+    q.explanation = images_as_text(Trim(d.explanation), &explanation_images);
+    images += explanation_images;
     q.references = d.references;
     q.exam = AsciiUpper(Trim(d.exam.empty() ? settings.exam : d.exam));
     const Blueprint* exam = nullptr;
     if (q.exam.empty()) {
-      diag.Error(where, "no exam: the file does not say which exam this question is for; pass --exam CODE");
-    } else {
-      exam = catalog.Find(q.exam, "9999-12-31");
-      if (exam == nullptr) {
-        diag.Error(where, "unknown exam \"" + q.exam + "\"");
-      } else {
-        q.exam = exam->code;  // a family ("saa") means its newest version
-      }
+      if (no_exam++ == 0) no_exam_line = d.line;
+      ++invalid;
+      continue;
     }
-    if (exam != nullptr) {
+    exam = catalog.Find(q.exam, "9999-12-31");
+    if (exam == nullptr) {
+      auto [it, first] = unknown_exams.try_emplace(q.exam, d.line, 0);
+      ++it->second.second;
+      ++invalid;
+      continue;
+    }
+    q.exam = exam->code;  // a family ("saa") means its newest version
+    {
       int domain = ResolveDomain(*exam, d.domain);
       if (domain < 0) {
         diag.Error(where, q.exam + " has no domain \"" + d.domain + "\" (domains 1-" + std::to_string(exam->domains.size()) + ")");
@@ -125,7 +160,7 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
       std::string id(1, static_cast<char>('a' + std::min<size_t>(i, 25)));
       if (i >= 26) id.assign("o").append(std::to_string(i + 1));
       int option_images = 0;
-      q.options.push_back({id, ImagesAsText(Trim(d.options[i].text), &option_images), false});
+      q.options.push_back({id, images_as_text(Trim(d.options[i].text), &option_images), false});
       images += option_images;
       if (d.options[i].correct) {
         q.key.push_back(id);
@@ -138,7 +173,11 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     q.id = base_id;
     for (int n = 2; ids.count(q.id); ++n) q.id = base_id + "-" + std::to_string(n);
     if (diag.error_count() == errors_before) ValidateQuestion(q, catalog, where, diag, /*note_gaps=*/false);
-    if (diag.error_count() != errors_before) continue;
+    if (diag.error_count() != errors_before) {
+      ++invalid;
+      continue;
+    }
+    WarnSameOptions(q, where, diag);
     std::string fp = Fingerprint(q);
     if (auto it = fingerprints.find(fp); it != fingerprints.end()) {
       diag.Warning(where, "skipped: duplicate of the question at line " + std::to_string(it->second));
@@ -149,6 +188,16 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     with_images += images > 0 ? 1 : 0;
     bank.questions.push_back(std::move(q));
   }
+  if (no_exam > 0) {
+    diag.Error(file_name + ":" + std::to_string(no_exam_line),
+               "no exam: the file does not say which exam " + std::string(no_exam == 1 ? "its question is" : "its questions are") +
+                   " for (" + CountOf(no_exam, "question") + "); pass --exam CODE, for example --exam SAA-C03");
+  }
+  for (const auto& [code, at] : unknown_exams) {
+    diag.Error(file_name + ":" + std::to_string(at.first),
+               "unknown exam \"" + code + "\" (" + CountOf(at.second, "question") + "); 'proctor exams' lists the codes");
+  }
+  if (invalid_out != nullptr) *invalid_out = invalid;
   if (with_images > 0) {
     diag.Warning(file_name, std::to_string(with_images) + (with_images == 1 ? " question refers" : " questions refer") +
                                 " to an image, shown as [image: description \xE2\x80\x94 path]: open the file to see it");

@@ -48,9 +48,11 @@ struct ImportSettings {
 
 // Settles every draft: id (from the stem, so re-importing matches it), exam, domain, type and key,
 // then validates it like a native question. Problems go to `diagnostics` as "file:line: ..."; a
-// question with an error is left out. Skipped drafts are reported as warnings.
+// question with an error is left out, and counted in `*invalid` if given. A problem of the whole
+// file (no exam given) is reported once, not for each question. Skipped drafts are reported as
+// warnings beginning "skipped: ".
 Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const ImportSettings& settings,
-                 const Catalog& catalog, Diagnostics& diagnostics);
+                 const Catalog& catalog, Diagnostics& diagnostics, int* invalid = nullptr);
 
 // A bank id from a file name: "My AWS Notes.md" -> "my-aws-notes.md".
 std::string BankIdFromFileName(const std::string& file_name);

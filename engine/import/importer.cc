@@ -66,6 +66,7 @@ ReadResult ReadBankFile(const TextFile& file, BankFormat format, const ImportSet
       for (Question& q : result.bank.questions) q.bank_id = settings.bank_id;
     }
     if (!settings.title.empty()) result.bank.info.title = settings.title;
+    result.invalid = diag.error_count();  // the reader leaves out each question with an error
     return result;
   }
   file.CheckPlainText(/*allow_long_lines=*/false);
@@ -79,7 +80,7 @@ ReadResult ReadBankFile(const TextFile& file, BankFormat format, const ImportSet
     case BankFormat::kNative: break;
   }
   const size_t items_before = diag.items().size();
-  result.bank = FinishDraft(draft, file.name(), settings, catalog, diag);
+  result.bank = FinishDraft(draft, file.name(), settings, catalog, diag, &result.invalid);
   // FinishDraft reports every question left out as a warning beginning "skipped:": the reader's,
   // duplicates within the file, and options that are only images.
   for (size_t i = items_before; i < diag.items().size(); ++i) {

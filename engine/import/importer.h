@@ -26,6 +26,7 @@ struct ReadResult {
   Bank bank;
   BankFormat format = BankFormat::kNative;
   int skipped = 0;  // questions skipped on purpose (unsupported types, lab items, duplicates)
+  int invalid = 0;  // questions left out for their errors
 };
 
 // Reads `file` in `format`. Every problem goes to `diagnostics` with its place; questions with

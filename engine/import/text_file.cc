@@ -24,10 +24,17 @@ std::string HumanBytes(uint64_t bytes) {
   return buf;
 }
 
+std::string NotARegularFile(unsigned mode) {
+  // A FIFO or a device would be read forever (or block until a writer comes): never read one.
+  const char* what = S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a named pipe (FIFO)" : S_ISSOCK(mode) ? "a socket"
+                     : (S_ISCHR(mode) || S_ISBLK(mode)) ? "a device" : "not a regular file";
+  return std::string("is ") + what + ", not a bank file; name a file";
+}
+
 TextFile TextFile::Load(const std::string& path) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) throw Error(path + ": cannot open the file: " + std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) throw Error(path + ": is a directory, not a bank file");
+  if (!S_ISREG(st.st_mode)) throw Error(path + ": " + NotARegularFile(st.st_mode));
   if (static_cast<uint64_t>(st.st_size) > kMaxBankFileBytes) {
     throw Error(path + ": the file is " + HumanBytes(static_cast<uint64_t>(st.st_size)) +
                 "; proctor reads bank files up to " + HumanBytes(kMaxBankFileBytes) + " (split the bank into several files)");

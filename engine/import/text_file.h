@@ -39,6 +39,10 @@ class TextFile {
 };
 
 // "1.0 GiB", "10.0 MiB", "512 bytes".
+// Why a path that is not a regular file (st_mode `mode`) cannot be a bank: "is a named pipe (FIFO),
+// not a bank file; name a file".
+std::string NotARegularFile(unsigned mode);
+
 std::string HumanBytes(uint64_t bytes);
 
 }  // namespace proctor

@@ -74,7 +74,7 @@ StoredForm PrepareForStore(const Question& q) {
   return f;
 }
 
-void BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
+bool BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
   const std::string& fingerprint = stored.fingerprint;
   uint64_t fingerprint_value = 0;
   std::from_chars(fingerprint.data(), fingerprint.data() + fingerprint.size(), fingerprint_value, 16);
@@ -83,7 +83,8 @@ void BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
     same_.Bind(1, fingerprint).Bind(2, bank_id_).Bind(3, q.id);
     if (same_.Step()) {
       summary_.duplicates.push_back(q.id + ": same as " + same_.Text(0) + "/" + same_.Text(1));
-      return;
+      summary_.duplicate_ids.push_back(q.id);
+      return false;
     }
   }
   const std::string& body = stored.body;
@@ -98,7 +99,7 @@ void BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
       revive_.Bind(1, bank_id_).Bind(2, q.id).Run();
       ++summary_.unchanged;
       ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.case_study ? 1 : 0}];
-      return;
+      return true;
     }
   }
   Statement& write = exists ? update_ : insert_;
@@ -111,6 +112,7 @@ void BankWriter::Add(const QuestionRow& q, const StoredForm& stored) {
   write.Run();
   ++(exists ? summary_.updated : summary_.added);
   ++active_counts_[{q.exam, q.domain, std::string(ItemTypeName(q.type)), q.case_study ? 1 : 0}];
+  return true;
 }
 
 void BankWriter::SetFileHash(const std::string& file_hash) {

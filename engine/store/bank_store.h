@@ -26,6 +26,7 @@ struct ImportSummary {
   // Questions not imported because the same question (stem and options) is already active in
   // another bank or earlier in this one: "id: same as bank/id".
   std::vector<std::string> duplicates;
+  std::vector<std::string> duplicate_ids;  // the same questions' ids in the file
 };
 
 // Called during an import with the questions done so far and the total.
@@ -74,8 +75,9 @@ class BankWriter {
   BankWriter(const BankWriter&) = delete;
   BankWriter& operator=(const BankWriter&) = delete;
 
-  void Add(const Question& question) { Add(QuestionRow(question), PrepareForStore(question)); }
-  void Add(const QuestionRow& question, const StoredForm& stored);
+  // False when the question was left out as a duplicate.
+  bool Add(const Question& question) { return Add(QuestionRow(question), PrepareForStore(question)); }
+  bool Add(const QuestionRow& question, const StoredForm& stored);
   // The file's hash, when it is known only at the end (a streamed file).
   void SetFileHash(const std::string& file_hash);
   ImportSummary Commit();

@@ -322,6 +322,9 @@ CREATE TABLE cert_records (
 );
 CREATE INDEX cert_records_by_date ON cert_records (on_date, id);
 )sql", nullptr, nullptr},
+      // Version 10: fingerprints ignore trailing punctuation and spacing ("What is S3?" and "What is
+      // S3" are one question), so every stored one is computed again.
+      {"", BackfillFingerprints, nullptr},
   };
   return steps;
 }

@@ -151,7 +151,7 @@ TEST_F(CliTest, AStreamedBankWithAnErrorNearItsEndImportsNothing) {
   ProcessResult r = Run({"import", dir_ / "late.json"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("$.questions[2999] (q2999): error: CLF-C02 has domains 1-4, not 7"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("nothing imported: 1 error (fix them, or use --skip-invalid to import the 2999 valid questions)"),
+  EXPECT_NE(r.err.find("nothing imported: 1 error (fix it, or use --skip-invalid to import the 2999 valid questions)"),
             std::string::npos) << r.err;
   EXPECT_EQ(ReadFileBytes(db_path_), before) << "the 2,999 questions written before the error were rolled back";
   // With --skip-invalid the valid ones go in, and the same file again changes nothing.

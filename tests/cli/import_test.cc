@@ -265,5 +265,52 @@ TEST_F(CliTest, ABanksFolderFileCannotTakeOverAnImportedBank) {
   EXPECT_NE(why.err.find("bank clf-c02-mine.md already holds " + std::string(dir_ / "clf-c02-mine.md")), std::string::npos) << why.err;
 }
 
+
+// A FIFO or a device named on the command line is refused at once; it was read forever.
+TEST_F(CliTest, AFifoOrADeviceIsRefusedNotReadForever) {
+  const std::string fifo = dir_ / "questions.md";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  for (const std::string& path : {fifo, std::string("/dev/zero")}) {
+    SCOPED_TRACE(path);
+    // Under timeout(1): the old behaviour would hang the test instead of failing it.
+    std::vector<std::string> argv = {"/usr/bin/timeout", "20"};
+    for (const std::string& a : Argv({"import", "--exam", "CLF-C02", path})) argv.push_back(a);
+    ProcessResult r = RunProcess(argv, "", Options());
+    EXPECT_EQ(r.exit_code, 1) << "124 means it was still reading after 20 s\n" << r.err;
+    EXPECT_NE(r.err.find(path + ": is a " + (path == fifo ? "named pipe (FIFO)" : "device") + ", not a bank file"),
+              std::string::npos) << r.err;
+  }
+}
+
+// Messages (issue 13): "(Choose TWO.)" once; notices count what was imported; plurals; no advice
+// to skip invalid questions when none is valid.
+TEST_F(CliTest, ImportMessagesSayEachThingOnceAndRight) {
+  WriteFileBytes(dir_ / "two.md", "### Which two run code? (Choose TWO.)\n- [x] EC2\n- [x] Lambda\n- [ ] S3\n- [ ] IAM\n");
+  ASSERT_EQ(Run({"import", "--exam", "CLF-C02", dir_ / "two.md"}).exit_code, 0);
+  ProcessResult practice = Run({"practice", "CLF-C02", "--bank", "two.md"}, "q\n");
+  const std::string text = practice.out;
+  EXPECT_EQ(text.find("(Choose"), text.rfind("(Choose")) << "the stem says it; proctor does not add it again\n" << text;
+
+  // The same questions in another bank: skipped, and not counted in the notices.
+  ASSERT_EQ(Run({"import", "--exam", "CLF-C02", kFixtures + "good/checklist.md"}).exit_code, 0);
+  ProcessResult copy = Run({"import", "--exam", "CLF-C02", "--bank", "copy", kFixtures + "good/checklist.md"});
+  ASSERT_EQ(copy.exit_code, 0) << copy.err;
+  EXPECT_NE(copy.out.find("14 already in another bank"), std::string::npos) << copy.out;
+  EXPECT_EQ(copy.out.find("no explanation"), std::string::npos) << copy.out;
+  EXPECT_EQ(copy.out.find("had no domain"), std::string::npos) << copy.out;
+
+  WriteFileBytes(dir_ / "essays.gift", "::E1:: Describe the shared responsibility model. {}\n\n::E2:: Describe an Availability Zone. {}\n\n"
+                                       "::Q1:: Which service stores objects? {=Amazon S3 ~Amazon EBS ~Amazon EFS}\n");
+  ProcessResult essays = Run({"import", "--exam", "CLF-C02", dir_ / "essays.gift"});
+  EXPECT_NE(essays.out.find("2 skipped (2 essay questions)"), std::string::npos) << essays.out;
+
+  WriteFileBytes(dir_ / "no-exam.md", "### What does S3 store?\n- [x] Objects\n- [ ] Blocks\n\n### What is EC2?\n- [x] Servers\n- [ ] DNS\n");
+  ProcessResult no_exam = Run({"import", dir_ / "no-exam.md"});
+  EXPECT_EQ(no_exam.exit_code, 1);
+  EXPECT_EQ(CountLines(no_exam.err), 2) << "one error for the file, then 'nothing imported'\n" << no_exam.err;
+  EXPECT_NE(no_exam.err.find("nothing imported: 1 error\n"), std::string::npos) << no_exam.err;
+  EXPECT_EQ(no_exam.err.find("--skip-invalid"), std::string::npos) << no_exam.err;
+}
+
 }  // namespace
 }  // namespace proctor::testing

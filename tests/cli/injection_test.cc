@@ -276,6 +276,27 @@ class InjectionTest : public CliTest {
   int checked_ = 0;
 };
 
+// The hostile banks exported in every format, under a hostile file name: the report is clean, and
+// a second import of each file finds every question it holds the same as the first (its text,
+// escape sequences and all, came back exactly).
+TEST_F(InjectionTest, BankExportReportsNoControlCharactersAndItsFilesReadBack) {
+  ImportHostileBanks();
+  for (const std::string bank : {"evil", "gift", "csv", "md"}) {
+    for (const std::string format : {"native", "gift", "moodle-xml", "csv", "markdown"}) {
+      const std::string path = dir_ / (kHostileName + bank + "." + format);
+      ProcessResult r = Check({"bank", "export", bank, "--format", format, "--out", path}, "", {"written"});
+      ASSERT_EQ(r.exit_code, 0) << bank << " " << format << "\n" << r.err;
+      EXPECT_EQ(r.out.find("would not read back"), std::string::npos) << bank << " " << format << "\n" << r.out;
+      // Only the native bank's four case-study questions come back new, once: the other formats put
+      // the scenario before the stem, each the same way, so after GIFT they are found again too.
+      const bool case_studies = bank == "evil" && format == "gift";
+      r = Check({"import", "--exam", "CLF-C02", "--bank", "again-" + bank + "-" + format, path}, "",
+                {case_studies ? ": 4 added" : ": 0 added", "already in another bank"});
+      EXPECT_EQ(r.exit_code, 0) << bank << " " << format << "\n" << r.out << r.err;
+    }
+  }
+}
+
 TEST_F(InjectionTest, ImportBankCheckAndTheBanksFolderPrintNoControlCharacters) {
   // Good files in four formats, once under a hostile file name each.
   WriteFileBytes(dir_ / "evil.json", NativeBank("evil"));
@@ -292,7 +313,7 @@ TEST_F(InjectionTest, ImportBankCheckAndTheBanksFolderPrintNoControlCharacters) 
     WriteFileBytes(path, text);
     Check({"import", "--dry-run", "--exam", "CLF-C02", path}, "", {"NameEnd"});
     ProcessResult r = Check({"import", "--exam", "CLF-C02", path}, "", {"NameEnd"});
-    EXPECT_EQ(r.exit_code, 0) << name;
+    EXPECT_EQ(r.exit_code, 0) << name << r.err;
     std::smatch bank;
     if (name != "native.json" && std::regex_search(r.out, bank, std::regex("\\): bank ([a-z0-9._-]+): "))) {
       named_banks.push_back(bank[1]);

@@ -19,22 +19,24 @@ struct Read {
   Diagnostics diag;
 };
 
-Read ReadFixture(const std::string& name) {
+Read ReadFixture(const std::string& name, const std::string& exam = "CLF-C02") {
   Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
   TextFile file = TextFile::Load(kDir + name);
   Read r;
   ImportSettings settings;
-  settings.exam = "CLF-C02";
+  settings.exam = exam;
   r.result = ReadBankFile(file, DetectBankFormat(name, file.text()), settings, catalog, r.diag);
   return r;
 }
 
-// The warnings whose place starts with `where` and whose message contains `text`.
-int CountWarnings(const Diagnostics& diag, const std::string& where, const std::string& text) {
+// The diagnostics at `where` (any place, if empty) whose message contains `text`.
+int Count(const Diagnostics& diag, Diagnostic::Severity severity, const std::string& where, const std::string& text) {
   return static_cast<int>(std::count_if(diag.items().begin(), diag.items().end(), [&](const Diagnostic& d) {
-    return d.severity == Diagnostic::Severity::kWarning && d.where.rfind(where, 0) == 0 &&
-           d.message.find(text) != std::string::npos;
+    return d.severity == severity && (where.empty() || d.where == where) && d.message.find(text) != std::string::npos;
   }));
+}
+int CountWarnings(const Diagnostics& diag, const std::string& where, const std::string& text) {
+  return Count(diag, Diagnostic::Severity::kWarning, where, text);
 }
 
 const Question* WithStem(const Bank& bank, const std::string& start) {
@@ -125,7 +127,7 @@ TEST(ImportFidelityTest, ChecklistExplanationAndReferenceAfterTheOptions) {
   EXPECT_EQ(q.options[2].text, "AWS Batch");
   EXPECT_EQ(q.explanation,
             "Amazon EKS runs the Kubernetes control plane for you "
-            "(https://docs.aws.amazon.com/eks/latest/userguide/what-is-eks.html); ECS is AWS's own orchestrator and Batch schedules batch jobs.");
+            "(https://docs.aws.amazon.com/eks/latest/userguide/what-is-eks.html);\nECS is AWS's own orchestrator and Batch schedules batch jobs.");
   EXPECT_EQ(q.references, std::vector<std::string>{"https://docs.aws.amazon.com/eks/latest/userguide/what-is-eks.html"});
   EXPECT_TRUE(r.result.bank.questions[1].explanation.empty());
 }
@@ -135,6 +137,95 @@ TEST(ImportFidelityTest, ReadmeFilesTakeTheirBankIdFromTheirFolder) {
   EXPECT_EQ(BankIdFromFileName("clf-questions/readme.md"), "clf-questions.md");
   EXPECT_NE(BankIdFromFileName("a/README.md"), BankIdFromFileName("b/README.md"));
   EXPECT_EQ(BankIdFromFileName("questions.md"), "questions.md");
+}
+
+
+// Messages (issue 13): a problem of the whole file is said once; questions that differ only in
+// trailing punctuation or spacing are one; identical options are warned.
+TEST(ImportMessagesTest, NoExamIsSaidOnceForTheWholeFile) {
+  Read r = ReadFixture("messages.md", "");
+  EXPECT_EQ(r.diag.error_count(), 1) << r.diag.Format();
+  EXPECT_EQ(Count(r.diag, Diagnostic::Severity::kError, kDir + "messages.md:1",
+                  "no exam: the file does not say which exam its questions are for (4 questions); pass --exam CODE"),
+            1)
+      << r.diag.Format();
+  EXPECT_EQ(r.result.invalid, 4) << "each question left out is counted, once";
+}
+
+TEST(ImportMessagesTest, AnUnknownExamIsSaidOncePerCode) {
+  Read r = ReadFixture("messages.md", "XYZ-C01");
+  EXPECT_EQ(r.diag.error_count(), 1) << r.diag.Format();
+  EXPECT_EQ(Count(r.diag, Diagnostic::Severity::kError, kDir + "messages.md:1", "unknown exam \"XYZ-C01\" (4 questions)"), 1)
+      << r.diag.Format();
+}
+
+TEST(ImportMessagesTest, TrailingPunctuationAndSpacingDoNotMakeANewQuestion) {
+  Read r = ReadFixture("messages.md");
+  ASSERT_FALSE(r.diag.HasErrors()) << r.diag.Format();
+  EXPECT_EQ(r.result.bank.questions.size(), 3u) << r.diag.Format();
+  EXPECT_EQ(CountWarnings(r.diag, kDir + "messages.md:7", "skipped: duplicate of the question at line 1"), 1) << r.diag.Format();
+  EXPECT_EQ(r.result.skipped, 1);
+}
+
+TEST(ImportMessagesTest, IdenticalOptionTextsAreWarned) {
+  Read r = ReadFixture("messages.md");
+  EXPECT_EQ(CountWarnings(r.diag, kDir + "messages.md:13", "options A and C have the same text"), 1) << r.diag.Format();
+  EXPECT_EQ(CountWarnings(r.diag, kDir + "messages.md:1", "same text"), 0) << r.diag.Format();
+}
+
+TEST(ImportMessagesTest, AHugeDomainNumberIsAnErrorNotDomainOne) {
+  Read r = ReadFixture("domain-overflow.csv");
+  EXPECT_EQ(Count(r.diag, Diagnostic::Severity::kError, kDir + "domain-overflow.csv:2", "has no domain \"Domain 4294967297\""), 1)
+      << r.diag.Format();
+  EXPECT_EQ(Count(r.diag, Diagnostic::Severity::kError, kDir + "domain-overflow.csv:3", "has no domain \"4294967297\""), 1)
+      << r.diag.Format();
+  ASSERT_EQ(r.result.bank.questions.size(), 1u);
+  EXPECT_EQ(r.result.bank.questions[0].domain, 3);
+}
+
+
+// One question's text is capped at 64 KiB in every format, reported at the question's line: a
+// Markdown question that runs on for 70 KiB (its next heading lost) is refused there.
+TEST(ImportMessagesTest, AQuestionOver64KiBIsAnErrorAtItsLine) {
+  std::string text = "### A short one?\n- [x] yes\n- [ ] no\n\n### A long one?\n";
+  for (int i = 0; i < 1000; ++i) text += std::string(70, 'w') + "\n";
+  text += "- [x] yes\n- [ ] no\n";
+  Catalog catalog = Catalog::Parse(ShippedCatalog(), "catalog.json");
+  Diagnostics diag;
+  ImportSettings settings;
+  settings.exam = "CLF-C02";
+  ReadResult r = ReadBankFile(TextFile::FromText(text, "long.md"), BankFormat::kChecklistMarkdown, settings, catalog, diag);
+  EXPECT_EQ(Count(diag, Diagnostic::Severity::kError, "long.md:5", "the question's text is 70 KiB; proctor takes questions up to 64 KiB"), 1)
+      << diag.Format();
+  EXPECT_EQ(r.bank.questions.size(), 1u);
+}
+
+// A "Reference:" line that names no link is kept as a line of the explanation (it made the question
+// invalid: 'reference "the Amazon S3 user guide..." is not an http(s) link'); a label with an escaped
+// colon and an escaped "![" are text, as proctor's Markdown export writes them.
+TEST(ImportFidelityTest, LabelsThatAreTextStayText) {
+  Read r = ReadFixture("labels.md");
+  ASSERT_FALSE(r.diag.HasErrors()) << r.diag.Format();
+  ASSERT_EQ(r.result.bank.questions.size(), 2u) << r.diag.Format();
+  const Question& storage = r.result.bank.questions[0];
+  EXPECT_EQ(storage.explanation,
+            "Standard-IA is for infrequent access with millisecond retrieval.\n"
+            "Reference: is a word a learner may start a line with; this line is text.\n"
+            "Reference: the Amazon S3 user guide, storage classes chapter");
+  EXPECT_TRUE(storage.references.empty());
+  EXPECT_EQ(r.result.bank.questions[1].explanation,
+            "CloudTrail records API activity; Inspector scans for vulnerabilities. ![not an image](x.png) stays.");
+  EXPECT_EQ(CountWarnings(r.diag, "", "image"), 0) << r.diag.Format();
+}
+
+// Markdown's image syntax means an image only in a Markdown file: in a CSV it is the text it says.
+TEST(ImportFidelityTest, ImageSyntaxOutsideMarkdownIsText) {
+  Read r = ReadFixture("image-in-csv.csv");
+  ASSERT_FALSE(r.diag.HasErrors()) << r.diag.Format();
+  ASSERT_EQ(r.result.bank.questions.size(), 1u);
+  EXPECT_NE(r.result.bank.questions[0].stem.find("![alt](path) shows an image"), std::string::npos)
+      << r.result.bank.questions[0].stem;
+  EXPECT_EQ(CountWarnings(r.diag, "", "image"), 0) << r.diag.Format();
 }
 
 }  // namespace
