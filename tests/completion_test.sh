@@ -47,6 +47,13 @@ expect "proctor export --format " csv
 expect "proctor import --format " gift
 expect "proctor banks " show
 expect "proctor help " restore
+# Every action 'proctor bank' has (as its own error message lists them) is completed.
+bank_actions=$( (proctor bank frobnicate 2>&1 || true) | sed -n 's/.*this version has: \([^)]*\)).*/\1/p' | tr -d ,)
+[ -n "$bank_actions" ] || fail "'proctor bank frobnicate' lists no actions"
+for action in $bank_actions; do expect "proctor bank " "$action"; done
+expect "proctor bank export x --format " moodle-xml
+expect_not "proctor bank export x --format " checklist
+expect "proctor bank check --format " checklist
 [ -z "$(complete_line "proctor banks show ")" ] || fail "bank ids completed before a database exists"
 [ ! -e "$home/data/proctor/proctor.db" ] || fail "completing created a database"
 
@@ -54,6 +61,9 @@ proctor take CLF-C02 --seed 1 <<<"quit" >/dev/null
 expect "proctor banks show " proctor-clf-c02
 expect "proctor take CLF-C02 --bank " proctor-saa-c03
 expect "proctor resume " 1
+expect "proctor bank export " proctor-clf-c02
+expect "proctor bank set-domain " proctor-clf-c02
+expect_not "proctor bank export proctor-clf-c02 " proctor-clf-c02
 expect_not "proctor review " 1
 proctor --db "$home/other.db" exams >/dev/null
 [ -z "$(complete_line "proctor --db $home/other.db resume ")" ] || fail "--db is not followed"
@@ -85,6 +95,10 @@ if command -v zsh >/dev/null; then
   zsh_expect 1 proctor resume ""
   zsh_expect csv proctor export --format ""
   zsh_expect "<files>" proctor import ""
+  zsh_expect export proctor bank ""
+  zsh_expect proctor-clf-c02 proctor bank export ""
+  zsh_expect markdown proctor bank export x --format ""
+  zsh_expect "<files>" proctor bank check ""
   checked+=", zsh"
 fi
 # fish: its own completion engine, asked with complete -C.
@@ -100,7 +114,13 @@ if command -v fish >/dev/null; then
   fish_expect "proctor take clf --e" --esl
   fish_expect "proctor banks show proctor-c" proctor-clf-c02
   fish_expect "proctor resume " 1
+expect "proctor bank export " proctor-clf-c02
+expect "proctor bank set-domain " proctor-clf-c02
+expect_not "proctor bank export proctor-clf-c02 " proctor-clf-c02
   fish_expect "proctor history --exam D" DVA-C02
+  fish_expect "proctor bank " export
+  fish_expect "proctor bank export proctor-c" proctor-clf-c02
+  fish_expect "proctor bank export x --format " moodle-xml
   checked+=", fish"
 fi
 echo "completion_test: checked $checked"

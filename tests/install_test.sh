@@ -24,6 +24,7 @@ expected=(
   usr/share/doc/proctor/README.md
   usr/share/doc/proctor/readiness.md
   usr/share/doc/proctor/json.md
+  usr/share/doc/proctor/export.md
   usr/share/doc/proctor/bank-format.md
   usr/share/doc/proctor/changelog.gz
   usr/share/doc/proctor/copyright

@@ -35,7 +35,13 @@ _proctor() {
     --exam) candidates=$(proctor "${db[@]}" complete exams 2>/dev/null) ;;
     --bank) candidates=$(proctor "${db[@]}" complete banks 2>/dev/null) ;;
     --format)
-      if [[ $cmd == export ]]; then candidates="json csv"; else candidates="native checklist lettered gift xml csv"; fi ;;
+      if [[ $cmd == export ]]; then
+        candidates="json csv"
+      elif [[ $cmd == bank && ${args[0]-} == export ]]; then
+        candidates="native gift moodle-xml csv markdown"
+      else
+        candidates="native checklist lettered gift xml csv"
+      fi ;;
     --seed | --questions | --minutes | --count | --domain | --title)
       return ;;
   esac
@@ -60,7 +66,14 @@ _proctor() {
             candidates=$(proctor "${db[@]}" complete banks 2>/dev/null)
           fi ;;
         bank)
-          if ((${#args[@]} == 0)); then candidates="check"; else compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return; fi ;;
+          if ((${#args[@]} == 0)); then
+            candidates="check export set-domain"
+          elif [[ ${args[0]} == check ]]; then
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))
+            return
+          elif ((${#args[@]} == 1)); then
+            candidates=$(proctor "${db[@]}" complete banks 2>/dev/null)
+          fi ;;
         import | backup | restore)
           compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))
           return ;;

@@ -68,11 +68,21 @@ complete -c proctor -n '__proctor_at 0 resume' -a '(proctor (__proctor_db) compl
 complete -c proctor -n '__proctor_at 0 review' -a '(proctor (__proctor_db) complete finished-attempts 2>/dev/null)'
 complete -c proctor -n '__proctor_at 0 banks' -a 'list show remove'
 complete -c proctor -n '__proctor_at 1 banks' -a '(proctor (__proctor_db) complete banks 2>/dev/null)'
-complete -c proctor -n '__proctor_at 0 bank' -a check
+complete -c proctor -n '__proctor_at 0 bank' -a 'check export set-domain'
 complete -c proctor -n '__proctor_at 0 help' -a '(proctor complete commands 2>/dev/null)'
 complete -c proctor -n 'contains -- (__proctor_positionals)[1] import backup restore' -F
-complete -c proctor -n '__proctor_at 1 bank' -F
-complete -c proctor -n 'contains -- (__proctor_positionals)[1] bank; and test (count (__proctor_positionals)) -gt 2' -F
+# bank check FILE...; bank export ID; bank set-domain BANK QUESTION DOMAIN.
+function __proctor_bank_action
+    set -l p (__proctor_positionals)
+    test (count $p) -ge 2; and test "$p[1]" = bank; and test "$p[2]" = $argv[1]
+end
+complete -c proctor -n '__proctor_bank_action check' -F
+complete -c proctor -n '__proctor_at 1 bank; and __proctor_bank_action export' -a '(proctor (__proctor_db) complete banks 2>/dev/null)'
+complete -c proctor -n '__proctor_at 1 bank; and __proctor_bank_action set-domain' -a '(proctor (__proctor_db) complete banks 2>/dev/null)'
+complete -c proctor -n '__proctor_bank_action export' -l out -r -F
+complete -c proctor -n '__proctor_bank_action export' -l format -x -a 'native gift moodle-xml csv markdown'
+complete -c proctor -n '__proctor_bank_action check' -l format -x -a 'native checklist lettered gift xml csv'
+complete -c proctor -n '__proctor_bank_action check' -l exam -x -a '(proctor (__proctor_db) complete exams 2>/dev/null)'
 complete -c proctor -l db -r -F
 complete -c proctor -n 'contains -- (__proctor_positionals)[1] export' -l out -r -F
 complete -c proctor -n 'contains -- (__proctor_positionals)[1] history export import' -l exam -x -a '(proctor (__proctor_db) complete exams 2>/dev/null)'

@@ -51,9 +51,9 @@ TEST_F(CliTest, HelpListsNoInternalOptionsAndExplainsArguments) {
     ProcessResult r = Run({"help", command});
     ASSERT_EQ(r.exit_code, 0) << command;
     for (const char* internal : {"--exam arg", "--exam EXAM ", "--attempt", "--files", "--action", "--id ", "--file ", "--command", "--what"}) {
-      // --exam is a real option of history and export (and import's --exam EXAM is one); the
-      // positional carriers of take, practice and stats must not be shown as options.
-      if (std::string(internal).rfind("--exam", 0) == 0 && (std::string(command) == "import")) continue;
+      // --exam is a real option of history and export (and import's and bank check's --exam EXAM
+      // is one); the positional carriers of take, practice and stats must not be shown as options.
+      if (std::string(internal).rfind("--exam", 0) == 0 && (std::string(command) == "import" || std::string(command) == "bank")) continue;
       EXPECT_EQ(r.out.find(internal), std::string::npos) << command << " shows " << internal << ":\n" << r.out;
     }
   }
@@ -252,6 +252,30 @@ TEST(ManPage, CoversEveryCommandAndOption) {
   const po::options_description global = GlobalOptions();
   for (const auto& option : global.options()) {
     EXPECT_NE(page.find("\\-\\-" + roff(option->long_name())), std::string::npos) << option->long_name();
+  }
+}
+
+// Every action of `proctor bank` (as its own error message lists them) has its entry in proctor.1,
+// and the command's help names it.
+TEST_F(CliTest, ManPageAndHelpCoverEveryBankAction) {
+  ProcessResult unknown = Run({"bank", "frobnicate"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  const std::string marker = "this version has: ";
+  const size_t from = unknown.err.find(marker);
+  ASSERT_NE(from, std::string::npos) << unknown.err;
+  const size_t to = unknown.err.find(')', from);
+  ASSERT_NE(to, std::string::npos) << unknown.err;
+  std::vector<std::string> actions;
+  std::stringstream list(unknown.err.substr(from + marker.size(), to - from - marker.size()));
+  for (std::string action; std::getline(list, action, ',');) actions.push_back(action.substr(action.find_first_not_of(' ')));
+  ASSERT_GE(actions.size(), 3u) << unknown.err;  // check, export, set-domain
+  const std::string page = ReadText(std::string(PROCTOR_SOURCE_DIR) + "/dist/man/proctor.1");
+  const std::string help = Run({"help", "bank"}).out;
+  for (const std::string& action : actions) {
+    std::string roff;
+    for (char ch : action) roff += ch == '-' ? std::string("\\-") : std::string(1, ch);
+    EXPECT_NE(page.find(".BI \"bank " + roff + " "), std::string::npos) << "proctor.1 has no entry for bank " << action;
+    EXPECT_NE(help.find(action), std::string::npos) << "'proctor help bank' does not name " << action << ":\n" << help;
   }
 }
 
