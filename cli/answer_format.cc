@@ -38,7 +38,8 @@ std::string EndWarning(const Progress& p) {
     text += (p.unanswered() + p.incomplete == 1 ? "; it counts" : "; they count") + std::string(" as wrong.");
   }
   if (p.flagged > 0) {
-    text += (text.empty() ? "" : " ") + CountOf(p.flagged, "question") + (p.flagged == 1 ? " is" : " are") + " flagged for review.";
+    text.append(text.empty() ? "" : " ").append(CountOf(p.flagged, "question")).append(p.flagged == 1 ? " is" : " are");
+    text += " flagged for review.";
   }
   return text;
 }
@@ -54,7 +55,8 @@ std::string ResponseLetters(const AttemptItem& item, const Response& response) {
     for (size_t p = 0; p < item.question.prompts.size(); ++p) {
       for (const std::string& pair : response) {
         if (pair.substr(0, pair.find('=')) == item.question.prompts[p].id) {
-          out += (out.empty() ? "" : " ") + std::to_string(p + 1) + "-" + letter_of(pair.substr(pair.find('=') + 1));
+          out.append(out.empty() ? "" : " ").append(std::to_string(p + 1)).append(1, '-');
+          out += letter_of(pair.substr(pair.find('=') + 1));
         }
       }
     }

@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "cli/commands/command.h"
+#include "cli/config_file.h"
+#include "cli/help.h"
 #include "engine/error.h"
 #include "engine/shipped.h"
 #include "engine/text.h"
@@ -17,37 +19,29 @@ namespace proctor {
 
 const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> commands = {
-      &ExamsCommand(), &TakeCommand(), &PracticeCommand(), &ResumeCommand(), &HistoryCommand(), &ReviewCommand(), &StatsCommand(), &CertsCommand(), &ImportCommand(), &BanksCommand(), &BankCommand(), &ExportCommand()};
+      &ExamsCommand(),  &TakeCommand(),   &PracticeCommand(), &ResumeCommand(), &HistoryCommand(),
+      &ReviewCommand(), &StatsCommand(),  &CertsCommand(),    &ImportCommand(), &BanksCommand(),
+      &BankCommand(),   &ExportCommand(), &BackupCommand(),   &RestoreCommand(), &HelpCommand()};
   return commands;
 }
 
 namespace {
 
-po::options_description GlobalOptions() {
-  po::options_description global("Global options");
-  global.add_options()
-      ("db", po::value<std::string>()->value_name("PATH"), "the database file (default: $PROCTOR_DB, else $XDG_DATA_HOME/proctor/proctor.db)")
-      ("no-color", "no colours (also when NO_COLOR is set)")
-      ("help,h", "show this help");
-  return global;
+// Global options that may come before the command: `proctor --db x.db history`.
+bool TakesValue(const std::string& arg) { return arg == "--db"; }
+bool IsGlobalSwitch(const std::string& arg) {
+  return arg == "--help" || arg == "-h" || arg == "--version" || arg == "--no-color" || arg.rfind("--db=", 0) == 0;
 }
 
-void PrintMainHelp(std::ostream& out) {
-  out << "proctor " PROCTOR_VERSION " - timed AWS certification practice exams in the terminal\n\n"
-         "Usage: proctor COMMAND [ARGS] [OPTIONS]\n\nCommands:\n";
-  for (const CommandSpec* c : AllCommands()) {
-    out << "  " << PadRight(std::string(c->name) + " " + std::string(c->args), 22) << c->summary << "\n";
-  }
-  out << "\n" << GlobalOptions() << "  --version             print the version\n\n"
-      << "Run 'proctor COMMAND --help' for a command's options.\n"
-         "Exit status: 0 success, 1 failure, 2 usage error.\n";
-}
-
-const CommandSpec* FindCommand(std::string_view name) {
-  for (const CommandSpec* c : AllCommands()) {
-    if (c->name == name) return c;
-  }
-  return nullptr;
+// po's message for a missing required option names the option that carries an argument
+// ("the option '--exam' is required but missing"); say which argument is missing instead.
+std::string MissingArgument(const po::required_option& e, const po::options_description& options,
+                            const CommandSpec& command) {
+  std::string name = e.get_option_name();
+  while (!name.empty() && name[0] == '-') name.erase(0, 1);
+  const po::option_description* option = options.find_nothrow(name, false);
+  const std::string argument = option ? option->semantic()->name() : name;
+  return "missing " + argument + " (usage: proctor " + std::string(command.name) + " " + std::string(command.args) + ")";
 }
 
 }  // namespace
@@ -58,7 +52,7 @@ int RunProctor(const std::vector<std::string>& args, AppIo& io) {
     // The command is the first word that is neither an option nor an option's value.
     size_t command_index = args.size();
     for (size_t i = 0; i < args.size(); ++i) {
-      if (args[i] == "--db") {
+      if (TakesValue(args[i])) {
         ++i;
         continue;
       }
@@ -67,6 +61,11 @@ int RunProctor(const std::vector<std::string>& args, AppIo& io) {
       break;
     }
     if (command_index == args.size()) {
+      for (const std::string& a : args) {
+        if (!a.empty() && a[0] == '-' && !IsGlobalSwitch(a) && !TakesValue(a)) {
+          throw UsageError("unrecognised option '" + SanitizeForTerminal(a, false) + "'");
+        }
+      }
       for (const std::string& a : args) {
         if (a == "--version") {
           io.out << "proctor " PROCTOR_VERSION "\n";
@@ -79,7 +78,7 @@ int RunProctor(const std::vector<std::string>& args, AppIo& io) {
         PrintMainHelp(io.out);
         return args.empty() ? 2 : 0;
       }
-      throw UsageError("no command given (try 'proctor --help')");
+      throw UsageError("no command given");
     }
     command = FindCommand(args[command_index]);
     if (command == nullptr) {
@@ -101,20 +100,31 @@ int RunProctor(const std::vector<std::string>& args, AppIo& io) {
     try {
       po::store(po::command_line_parser(rest).options(options).positional(positional).run(), vm);
       if (vm.count("help")) {
-        io.out << "Usage: proctor " << command->name << (command->args.empty() ? "" : " ")
-               << command->args << " [OPTIONS]\n\n" << command->summary << "\n";
-        if (!command->details.empty()) io.out << "\n" << command->details << "\n";
-        io.out << "\n" << own << "\n" << GlobalOptions();
+        PrintCommandHelp(io.out, *command);
         return 0;
       }
+    } catch (const po::too_many_positional_options_error&) {
+      throw UsageError("too many arguments (usage: proctor " + std::string(command->name) + " " +
+                       std::string(command->args) + ")");
+    } catch (const po::error& e) {
+      throw UsageError(e.what());
+    }
+    const bool db_on_command_line = vm.count("db") > 0;
+    ApplyConfigFile(ConfigFilePath(), *command, options, vm);
+    try {
       po::notify(vm);
+    } catch (const po::required_option& e) {
+      throw UsageError(MissingArgument(e, options, *command));
     } catch (const po::error& e) {
       throw UsageError(e.what());
     }
 
     Catalog catalog = Catalog::Parse(ShippedCatalog(), "question_banks/catalog.json");
+    // The database: --db, else $PROCTOR_DB, else the configuration file's db, else the default.
+    const char* db_env = std::getenv("PROCTOR_DB");
+    const bool use_db_value = db_on_command_line || ((db_env == nullptr || *db_env == '\0') && vm.count("db") > 0);
     Context context(io.out, io.err, io.in, io.clock, catalog,
-                    ResolveDbPath(vm.count("db") ? vm["db"].as<std::string>() : std::string()));
+                    ResolveDbPath(use_db_value ? vm["db"].as<std::string>() : std::string()));
     context.interactive = io.interactive;
     context.width = io.width;
     const char* no_color = std::getenv("NO_COLOR");

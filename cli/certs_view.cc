@@ -239,7 +239,7 @@ void PrintCertTimeline(std::ostream& out, const std::vector<CertRecord>& records
         cell = std::string(static_cast<size_t>(it->second.first), 'P') + std::string(static_cast<size_t>(it->second.second), 'x');
         if (cell.size() > 3) cell = std::to_string(it->second.first) + "P" + std::to_string(it->second.second) + "x";
       }
-      line += " " + PadRight(cell, 3);
+      line.append(" ").append(PadRight(cell, 3));
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";

@@ -1,6 +1,7 @@
 #include "cli/json_out.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "engine/text.h"
@@ -42,6 +43,13 @@ std::string JsonString(std::string_view text) {
     }
   }
   return out + "\"";
+}
+
+std::string JsonNumber(double value) {
+  if (!std::isfinite(value)) return "null";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", value);
+  return buf;
 }
 
 std::string AttemptJsonFields(const HistoryRow& r, int64_t now_ms) {

@@ -13,6 +13,9 @@ namespace proctor {
 // U+FFFD.
 std::string JsonString(std::string_view text);
 
+// A finite number as JSON (up to 6 significant digits); null for NaN or infinity.
+std::string JsonNumber(double value);
+
 // An attempt's fields as JSON members ("\"id\": 1, \"exam\": ..."), without braces, for
 // history --json and export. `now_ms` dates the time used of an attempt still in progress.
 std::string AttemptJsonFields(const HistoryRow& attempt, int64_t now_ms);

@@ -12,7 +12,7 @@ n=${1:-1000000}
 runs=${2:-5}
 build=${BUILD_DIR:-build}
 command -v /usr/bin/time >/dev/null || { echo "bench_draw: needs GNU time (apt-get install time)" >&2; exit 1; }
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCTOR_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build "$build" --target proctor proctor_gen_bank proctor_bench_draw >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 n=${1:-10000}
 runs=${2:-5}
 command -v /usr/bin/time >/dev/null || { echo "bench_history: needs GNU time (apt-get install time)" >&2; exit 1; }
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCTOR_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build build --target proctor proctor_gen_history >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -14,7 +14,7 @@ runs=${2:-3}
 build=${BUILD_DIR:-build}
 command -v /usr/bin/time >/dev/null || { echo "bench_import: needs GNU time (apt-get install time)" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "bench_import: needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 1; }
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCTOR_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build "$build" --target proctor proctor_gen_bank >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 k=${1:-500}
 build=${BUILD_DIR:-build}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCTOR_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build "$build" --target proctor_bench_save >/dev/null
 data_dir=${XDG_DATA_HOME:-${HOME:-/nonexistent}/.local/share}
 if [ -d "$data_dir" ] && [ -w "$data_dir" ]; then

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 n=${1:-100000}
 runs=${2:-10}
 build=${BUILD_DIR:-build}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCTOR_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build "$build" --target proctor proctor_gen_bank proctor_bench_start >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

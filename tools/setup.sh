@@ -4,11 +4,13 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build
+  g++ clang cmake ninja-build  # CI builds with both compilers (tools/test.sh)
   libsqlite3-dev libcereal-dev rapidjson-dev libboost-program-options-dev libexpat1-dev
   googletest libgtest-dev libgmock-dev
   libncurses-dev tmux
   sqlite3 time  # the benchmarks' baselines and peak memory (tools/bench_*.sh)
+  dpkg-dev file groff-base man-db  # the .deb (cpack, dpkg-shlibdeps) and the man page checks
+  zsh fish  # the shell completions' tests
 )
 
 missing=()

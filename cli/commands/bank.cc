@@ -29,10 +29,10 @@ void Define(po::options_description& o, po::positional_options_description& p) {
       ("action", po::value<std::string>()->required()->value_name("ACTION"), "check, export or set-domain")
       ("files", po::value<std::vector<std::string>>()->value_name("ARG"), "check: bank files; export: a bank id; set-domain: BANK QUESTION DOMAIN, or BANK DOMAIN with --category")
       ("format", po::value<std::string>()->value_name("F"),
-       "check: as import (default: detected); export: native, gift, moodle-xml, csv or markdown (default: native)")
+       "check: native, checklist, lettered, gift, xml, csv or json-array (default: detected); export: native, gift, moodle-xml, csv or markdown (default: native)")
       ("out", po::value<std::string>()->value_name("FILE"), "export: write to FILE (default: standard output, never a terminal)")
-      ("exam", po::value<std::string>()->value_name("EXAM"), "check: as import")
-      ("domain", po::value<std::string>()->value_name("D"), "check: as import")
+      ("exam", po::value<std::string>()->value_name("EXAM"), "check: the exam of questions whose file does not say (as import)")
+      ("domain", po::value<std::string>()->value_name("D"), "check: the domain of questions whose file gives none (as import)")
       ("strict", "check: treat warnings as errors")
       ("category", po::value<std::string>()->value_name("NAME"),
        "set-domain: every question of this category (a GIFT or Moodle $CATEGORY, a Markdown section heading)");
@@ -84,7 +84,7 @@ int Check(const po::variables_map& vm, Context& c) {
     options.format = ParseBankFormat(vm["format"].as<std::string>());
     if (!options.format) {
       throw UsageError("unknown format '" + SanitizeForTerminal(vm["format"].as<std::string>(), false) +
-                       "'; the formats are native, checklist, lettered, gift, xml and csv");
+                       "'; the formats are native, checklist, lettered, gift, xml, csv and json-array");
     }
   }
   if (vm.count("exam")) options.settings.exam = c.catalog.Resolve(vm["exam"].as<std::string>(), c.Today()).code;

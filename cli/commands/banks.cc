@@ -5,6 +5,7 @@
 
 #include "cli/answer_format.h"
 #include "cli/commands/command.h"
+#include "cli/json_out.h"
 #include "engine/error.h"
 #include "engine/json/snapshot.h"
 #include "engine/store/bank_store.h"
@@ -17,8 +18,9 @@ namespace {
 void Define(po::options_description& o, po::positional_options_description& p) {
   o.add_options()
       ("action", po::value<std::string>()->default_value("list")->value_name("ACTION"), "list, show ID or remove ID")
-      ("id", po::value<std::string>()->value_name("ID"), "a bank id")
-      ("inferred", "show: list each question whose domain proctor inferred, with its id, to set one by hand");
+      ("id", po::value<std::string>()->value_name("ID"), "a bank id (see 'proctor banks')")
+      ("inferred", "show: list each question whose domain proctor inferred, with its id, to set one by hand")
+      ("json", "list or show as JSON (schema: docs/json.md)");
   p.add("action", 1).add("id", 1);
 }
 
@@ -42,8 +44,32 @@ std::string Source(const BankRecord& b) {
   return b.shipped ? "shipped with proctor" : SanitizeForTerminal(b.source, false) + " (" + b.format + ")";
 }
 
-int List(Context& c) {
+// One bank as a JSON object: its record, and its active questions per exam and domain (0: none).
+std::string BankJson(Database& db, const BankRecord& b) {
+  Counts counts = CountQuestions(db, b.id);
+  std::string out = "{\"id\": " + JsonString(b.id) + ", \"title\": " + JsonString(b.title) +
+                    ", \"shipped\": " + (b.shipped ? "true" : "false") + ", \"source\": " + JsonString(b.source) +
+                    ", \"format\": " + JsonString(b.format) + ", \"imported_at\": " + JsonString(UtcIso(b.imported_at)) +
+                    ", \"updated_at\": " + JsonString(UtcIso(b.updated_at)) + ", \"questions\": [";
+  bool first = true;
+  for (const auto& [exam, domains] : counts.per_exam_domain) {
+    for (const auto& [domain, n] : domains) {
+      out += std::string(first ? "" : ", ") + "{\"exam\": " + JsonString(exam) + ", \"domain\": " + std::to_string(domain) +
+             ", \"count\": " + std::to_string(n) + "}";
+      first = false;
+    }
+  }
+  return out + "], \"retired_questions\": " + std::to_string(counts.retired) + "}";
+}
+
+int List(Context& c, bool json) {
   std::vector<BankRecord> banks = ListBanks(c.Db());
+  if (json) {
+    c.out << "[";
+    for (size_t i = 0; i < banks.size(); ++i) c.out << (i ? ",\n " : "\n ") << BankJson(c.Db(), banks[i]);
+    c.out << (banks.empty() ? "]\n" : "\n]\n");
+    return 0;
+  }
   c.out << PadRight("Bank", 28) << PadRight("Questions", 34) << "Updated           Source\n";
   for (const BankRecord& b : banks) {
     Counts counts = CountQuestions(c.Db(), b.id);
@@ -68,9 +94,13 @@ int List(Context& c) {
   return 0;
 }
 
-int Show(Context& c, const std::string& id, bool list_inferred) {
+int Show(Context& c, const std::string& id, bool json, bool list_inferred) {
   std::optional<BankRecord> b = FindBank(c.Db(), id);
   if (!b) throw Error("there is no bank '" + SanitizeForTerminal(id, false) + "' (see 'proctor banks')");
+  if (json) {
+    c.out << BankJson(c.Db(), *b) << "\n";
+    return 0;
+  }
   Counts counts = CountQuestions(c.Db(), b->id);
   c.out << SanitizeForTerminal(b->id, false) << ": " << SanitizeForTerminal(b->title, false) << "\n"
         << "Source: " << Source(*b) << "\nImported " << LocalDateTime(b->imported_at) << ", last updated "
@@ -150,18 +180,23 @@ int Remove(Context& c, const std::string& id) {
 int Run(const po::variables_map& vm, Context& c) {
   const std::string action = vm["action"].as<std::string>();
   const std::string id = vm.count("id") ? vm["id"].as<std::string>() : "";
-  if (action == "list") return List(c);
+  const bool json = vm.count("json") > 0;
+  if (action == "list") return List(c, json);
   if (action != "show" && action != "remove") {
     throw UsageError("unknown banks action '" + SanitizeForTerminal(action, false) + "' (list, show ID or remove ID)");
   }
   if (id.empty()) throw UsageError("banks " + action + " needs a bank ID");
-  return action == "show" ? Show(c, id, vm.count("inferred") > 0) : Remove(c, id);
+  if (action == "remove" && json) throw UsageError("--json goes with list and show, not remove");
+  return action == "show" ? Show(c, id, json, vm.count("inferred") > 0) : Remove(c, id);
 }
 
 }  // namespace
 
 const CommandSpec& BanksCommand() {
-  static const CommandSpec spec{"banks", "[list | show ID [--inferred] | remove ID]", "the question banks in your database", "", Define, Run};
+  static const CommandSpec spec{"banks", "[list | show ID [--inferred] | remove ID]", "the question banks in your database",
+                                "list (the default) shows every bank; show ID its questions per exam and domain (--inferred:\n"
+                                "each question whose domain proctor inferred, with its id); remove ID deletes an imported bank\n"
+                                "(past attempts keep their copies of its questions).", Define, Run};
   return spec;
 }
 

@@ -34,6 +34,11 @@ const CommandSpec& PracticeCommand();
 const CommandSpec& StatsCommand();
 const CommandSpec& ReviewCommand();
 const CommandSpec& CertsCommand();
+const CommandSpec& BackupCommand();
+const CommandSpec& RestoreCommand();
+const CommandSpec& HelpCommand();
+// Not listed in the help: what the shell completions ask for (dist/completions/).
+const CommandSpec& CompleteCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

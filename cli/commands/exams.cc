@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/commands/command.h"
+#include "cli/json_out.h"
 #include "engine/store/database.h"
 #include "engine/text.h"
 
@@ -12,7 +13,9 @@ namespace proctor {
 namespace {
 
 void Define(po::options_description& o, po::positional_options_description&) {
-  o.add_options()("all", "also list retired, beta and upcoming exams");
+  o.add_options()
+      ("all", "also list retired, beta and upcoming exams")
+      ("json", "print the exams as JSON (schema: docs/json.md)");
 }
 
 // Questions each exam can draw: active, with a domain, of an item type the exam uses.
@@ -30,10 +33,43 @@ std::map<std::string, int> QuestionCounts(Database& db, const Catalog& catalog) 
   return counts;
 }
 
+std::string JsonOrNull(const std::string& text) { return text.empty() ? "null" : JsonString(text); }
+
+void PrintJson(std::ostream& out, const std::vector<const Blueprint*>& exams, std::map<std::string, int>& counts,
+               const std::string& today) {
+  out << "[";
+  for (size_t i = 0; i < exams.size(); ++i) {
+    const Blueprint& b = *exams[i];
+    out << (i ? ",\n " : "\n ") << "{\"code\": " << JsonString(b.code) << ", \"family\": " << JsonString(b.family)
+        << ", \"name\": " << JsonString(b.name) << ", \"level\": " << JsonString(b.level)
+        << ", \"status\": " << JsonString(ExamStatusName(b.StatusOn(today))) << ", \"launched\": " << JsonOrNull(b.launched)
+        << ", \"beta_until\": " << JsonOrNull(b.beta_until) << ", \"retired\": " << JsonOrNull(b.retired)
+        << ", \"questions\": " << b.total_questions << ", \"unscored_questions\": " << b.unscored_questions
+        << ", \"minutes\": " << b.minutes << ", \"pass_score\": " << b.pass_score << ", \"scale_min\": " << b.scale_min
+        << ", \"scale_max\": " << b.scale_max << ", \"item_types\": [";
+    for (size_t t = 0; t < b.item_types.size(); ++t) out << (t ? ", " : "") << JsonString(b.item_types[t]);
+    out << "], \"domains\": [";
+    for (size_t d = 0; d < b.domains.size(); ++d) {
+      out << (d ? ", " : "") << "{\"number\": " << b.domains[d].number << ", \"name\": " << JsonString(b.domains[d].name)
+          << ", \"weight\": " << b.domains[d].weight << "}";
+    }
+    out << "], \"bank_questions\": " << (counts.count(b.code) ? counts[b.code] : 0) << "}";
+  }
+  out << (exams.empty() ? "]\n" : "\n]\n");
+}
+
 int Run(const po::variables_map& vm, Context& c) {
   const bool all = vm.count("all") > 0;
   std::map<std::string, int> counts = QuestionCounts(c.Db(), c.catalog);
   const std::string today = c.Today();
+  if (vm.count("json")) {
+    std::vector<const Blueprint*> shown;
+    for (const Blueprint& b : c.catalog.exams()) {
+      if (all || b.StatusOn(today) == ExamStatus::kActive) shown.push_back(&b);
+    }
+    PrintJson(c.out, shown, counts, today);
+    return 0;
+  }
   c.out << PadRight("Code", 9) << PadRight("Exam", 54) << PadRight("Level", 13)
         << "Items Unscored  Min  Pass  Banks  Status\n";
   int hidden = 0;

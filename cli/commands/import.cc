@@ -6,6 +6,7 @@
 #include "cli/bank_import.h"
 #include "cli/commands/command.h"
 #include "engine/error.h"
+#include "engine/text.h"
 
 namespace proctor {
 
@@ -14,7 +15,7 @@ namespace {
 void Define(po::options_description& o, po::positional_options_description& p) {
   o.add_options()
       ("files", po::value<std::vector<std::string>>()->value_name("FILE"), "bank files")
-      ("format", po::value<std::string>()->value_name("F"), "native, checklist, lettered (also Aiken), gift, xml or csv (default: detected)")
+      ("format", po::value<std::string>()->value_name("F"), "native, checklist, lettered (also Aiken), gift, xml, csv or json-array (default: detected)")
       ("exam", po::value<std::string>()->value_name("EXAM"), "the exam of questions whose file does not say (default: a code the file name starts with)")
       ("domain", po::value<std::string>()->value_name("D"), "the domain (number or name) of questions whose file gives none")
       ("bank", po::value<std::string>()->value_name("ID"), "the bank id (default: from the file name; one file only)")
@@ -30,7 +31,7 @@ int Run(const po::variables_map& vm, Context& c) {
   FileImportOptions options;
   if (vm.count("format")) {
     options.format = ParseBankFormat(vm["format"].as<std::string>());
-    if (!options.format) throw UsageError("unknown format '" + vm["format"].as<std::string>() + "'; the formats are native, checklist, lettered, gift, xml and csv");
+    if (!options.format) throw UsageError("unknown format '" + SanitizeForTerminal(vm["format"].as<std::string>(), false) + "'; the formats are native, checklist, lettered, gift, xml, csv and json-array");
   }
   if (vm.count("exam")) options.settings.exam = c.catalog.Resolve(vm["exam"].as<std::string>(), c.Today()).code;
   if (vm.count("bank")) {

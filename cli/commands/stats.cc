@@ -6,6 +6,8 @@
 #include "cli/answer_format.h"
 #include "cli/certs_view.h"
 #include "cli/commands/command.h"
+#include "cli/doc_path.h"
+#include "cli/json_out.h"
 #include "engine/certs.h"
 #include "engine/stats.h"
 #include "engine/store/cert_store.h"
@@ -19,7 +21,8 @@ namespace {
 void Define(po::options_description& o, po::positional_options_description& p) {
   o.add_options()
       ("exam", po::value<std::string>()->value_name("EXAM"), "the exam (default: the one with the latest attempt)")
-      ("items", "statistics per question instead: how often right, the most chosen wrong answer, time, questions to check");
+      ("items", "statistics per question instead: how often right, the most chosen wrong answer, time, questions to check")
+      ("json", "print the statistics as JSON (schema: docs/json.md)");
   p.add("exam", 1);
 }
 
@@ -61,14 +64,59 @@ void Chart(std::ostream& out, const std::vector<ScorePoint>& all, int pass, int 
   std::string ids = "       ";
   for (const ScorePoint& p : points) {
     axis += "----";
-    std::string id = "#" + std::to_string(p.attempt_id);
+    std::string id = std::string("#").append(std::to_string(p.attempt_id));
     ids += PadRight(id, 4);
   }
   out << axis << "\n" << ids << "\n";
 }
 
-int Items(Context& c, const Blueprint& b) {
+std::string ScorePointJson(const ScorePoint& p) {
+  return "{\"attempt\": " + std::to_string(p.attempt_id) + ", \"started_at\": " + JsonString(UtcIso(p.started_ms)) +
+         ", \"scaled_score\": " + std::to_string(p.scaled) + ", \"passed\": " + (p.passed ? "true" : "false") + "}";
+}
+
+void ItemsJson(std::ostream& out, const Blueprint& b, const std::vector<ItemStats>& items) {
+  out << "{\"exam\": " << JsonString(b.code) << ", \"items\": [";
+  for (size_t i = 0; i < items.size(); ++i) {
+    const ItemStats& it = items[i];
+    out << (i ? ",\n  " : "\n  ") << "{\"bank\": " << JsonString(it.bank_id) << ", \"question\": " << JsonString(it.question_id)
+        << ", \"stem\": " << JsonString(it.stem) << ", \"seen\": " << it.seen << ", \"right\": " << it.right
+        << ", \"common_wrong\": " << (it.common_wrong.empty() ? "null" : JsonString(it.common_wrong))
+        << ", \"common_wrong_count\": " << it.common_wrong_count << ", \"mean_seconds\": " << JsonNumber(it.seconds)
+        << ", \"check\": " << (it.check ? "true" : "false");
+    if (it.check) out << ", \"strong_right\": " << JsonNumber(it.strong_right) << ", \"weak_right\": " << JsonNumber(it.weak_right);
+    out << "}";
+  }
+  out << (items.empty() ? "]}\n" : "\n]}\n");
+}
+
+void StatsJson(std::ostream& out, const Blueprint& b, const ExamStats& st) {
+  out << "{\"exam\": " << JsonString(b.code) << ", \"name\": " << JsonString(b.name) << ", \"pass_score\": " << b.pass_score
+      << ", \"exam_attempts\": " << st.exam_attempts << ", \"practice_sessions\": " << st.practice_sessions
+      << ",\n \"best\": " << (st.best ? ScorePointJson(*st.best) : "null")
+      << ", \"latest\": " << (st.latest ? ScorePointJson(*st.latest) : "null") << ",\n \"scores\": [";
+  for (size_t i = 0; i < st.scores.size(); ++i) out << (i ? ", " : "") << ScorePointJson(st.scores[i]);
+  out << "],\n \"domains\": [";
+  for (size_t i = 0; i < st.domains.size(); ++i) {
+    const DomainAccuracy& d = st.domains[i];
+    out << (i ? ",\n  " : "\n  ") << "{\"number\": " << d.number << ", \"name\": " << JsonString(d.name)
+        << ", \"weight\": " << d.weight << ", \"answered\": " << d.answered << ", \"right\": " << d.right << "}";
+  }
+  out << "],\n \"weakest\": [";
+  for (size_t i = 0; i < st.weakest.size(); ++i) out << (i ? ", " : "") << st.weakest[i];
+  const Readiness& r = st.readiness;
+  out << "], \"cut\": " << JsonNumber(st.cut) << ", \"seconds_per_answer\": " << JsonNumber(st.seconds_per_answer)
+      << ", \"budget_seconds_per_question\": " << JsonNumber(st.budget_seconds) << ",\n \"readiness\": {\"probability\": "
+      << JsonNumber(r.probability) << ", \"low\": " << JsonNumber(r.low) << ", \"high\": " << JsonNumber(r.high)
+      << ", \"answers\": " << r.answers << "}}\n";
+}
+
+int Items(Context& c, const Blueprint& b, bool json) {
   std::vector<ItemStats> items = ComputeItemStats(c.Db(), b.code);
+  if (json) {
+    ItemsJson(c.out, b, items);
+    return 0;
+  }
   if (items.empty()) {
     c.out << "No answers to " << b.code << " questions yet.\n";
     return 0;
@@ -99,14 +147,22 @@ int Run(const po::variables_map& vm, Context& c) {
   } else {
     std::vector<HistoryRow> rows = ListAttempts(c.Db(), "");
     if (rows.empty()) {
+      if (vm.count("json")) {
+        c.out << "null\n";
+        return 0;
+      }
       c.out << "No attempts yet. Start with 'proctor take CLF-C02' or 'proctor practice CLF-C02'.\n";
       return 0;
     }
     name = rows.back().exam;
   }
   const Blueprint& b = c.catalog.Resolve(name, c.Today());
-  if (vm.count("items")) return Items(c, b);
+  if (vm.count("items")) return Items(c, b, vm.count("json") > 0);
   ExamStats st = ComputeExamStats(c.Db(), b);
+  if (vm.count("json")) {
+    StatsJson(c.out, b, st);
+    return 0;
+  }
   c.out << b.code << " " << b.name << ": " << st.exam_attempts << " exam attempt" << (st.exam_attempts == 1 ? "" : "s")
         << ", " << st.practice_sessions << " practice session" << (st.practice_sessions == 1 ? "" : "s") << "\n";
   if (st.best) {
@@ -140,7 +196,8 @@ int Run(const po::variables_map& vm, Context& c) {
   }
   const Readiness& r = st.readiness;
   c.out << "Readiness: " << Percent(r.probability) << " estimated chance to pass the next attempt (90% interval "
-        << Percent(r.low) << "-" << Percent(r.high) << ", from " << r.answers << " answers; see docs/readiness.md)\n";
+        << Percent(r.low) << "-" << Percent(r.high) << ", from " << r.answers << " answers; see " << DocPath("readiness.md")
+        << ")\n";
   // The real certification this readiness is for, and the day it must be ready by (proctor certs).
   const Journey journey = ComputeJourney(c.catalog, ListCertRecords(c.Db()), c.Today());
   const std::string cert = CertLineForStats(journey, PlanRenewals(c.catalog, journey), b);

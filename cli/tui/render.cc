@@ -274,8 +274,9 @@ const char* const kQuestionHelp[] = {
     "PgUp/PgDn      scroll a long question",
     "Q              leave without ending; 'proctor resume' continues (the clock runs on)",
     "",
-    "A multiple-response question wants exactly the number it asks for: fewer is incomplete (and counts "
-    "as wrong), and more is refused. Every action is saved the moment you make it.",
+    // One line, written as two literals (the parentheses tell clang the concatenation is meant).
+    ("A multiple-response question wants exactly the number it asks for: fewer is incomplete (and counts "
+     "as wrong), and more is refused. Every action is saved the moment you make it."),
 };
 
 const char* const kReviewHelp[] = {
@@ -305,8 +306,8 @@ const char* const kAnswerReviewHelp[] = {
     "A                   every question (clears the filters)",
     "Q or Esc            leave",
     "",
-    "Filters combine: I and F together show the flagged questions you got wrong. The bank and the "
-    "question id are shown with each question, so you can report a doubtful key.",
+    ("Filters combine: I and F together show the flagged questions you got wrong. The bank and the "
+     "question id are shown with each question, so you can report a doubtful key."),
 };
 
 std::vector<BodyLine> HelpLines(const ViewState& view, int w) {

@@ -205,7 +205,7 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     int correct = 0;
     for (size_t i = 0; i < d.options.size(); ++i) {
       std::string id(1, static_cast<char>('a' + std::min<size_t>(i, 25)));
-      if (i >= 26) id = "o" + std::to_string(i + 1);
+      if (i >= 26) id.assign("o").append(std::to_string(i + 1));
       int option_images = 0;
       q.options.push_back({id, images_as_text(Trim(d.options[i].text), &option_images), false});
       images += option_images;

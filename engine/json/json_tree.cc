@@ -52,7 +52,7 @@ JsonObjectReader::JsonObjectReader(const JsonNode& node, std::string path,
 std::string JsonObjectReader::Where(std::string_view key) const {
   const JsonNode* member = key.empty() ? nullptr : node_.Find(key);
   std::string path = path_;
-  if (!key.empty()) path += "." + std::string(key);
+  if (!key.empty()) path.append(1, '.').append(key);
   return source_.Locate(member ? *member : node_) + ": " + path;
 }
 
@@ -139,7 +139,7 @@ std::vector<std::string> JsonObjectReader::StringArray(std::string_view key, boo
   for (size_t i = 0; i < array->children.size(); ++i) {
     const JsonNode& item = array->children[i];
     if (item.kind != JsonNode::Kind::kString) {
-      diagnostics_.Error(Where(item, "." + std::string(key) + "[" + std::to_string(i) + "]"),
+      diagnostics_.Error(Where(item, std::string(".").append(key).append("[").append(std::to_string(i)).append("]")),
                          "expected a string, found " + std::string(JsonKindName(item.kind)));
       continue;
     }

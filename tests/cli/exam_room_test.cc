@@ -23,7 +23,7 @@ std::vector<std::string> Query(const std::string& db_path, const std::string& sq
       std::string row;
       for (int c = 0; c < sqlite3_column_count(s); ++c) {
         const unsigned char* text = sqlite3_column_text(s, c);
-        row += (c ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "NULL");
+        row.append(c ? "|" : "").append(text ? reinterpret_cast<const char*>(text) : "NULL");
       }
       rows.push_back(row);
     }

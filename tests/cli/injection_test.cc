@@ -188,9 +188,10 @@ std::string GiftBank() {
 std::string CsvBank() {
   std::string out = "stem,a,b,c,answer,explanation,domain,reference\r\n";
   for (int i = 0; i < 8; ++i) {
-    out += "\"" + Marked("Stem") + " " + std::to_string(i) + "\",\"" + Marked("Option") + "\",Plain,\"" +
-           Marked("Other") + "\",A,\"" + Marked("Explanation") + "\"," + std::to_string(1 + i % 4) +
-           ",\"https://docs.aws.amazon.com/" + Marked("Reference") + "\"\r\n";
+    out.append("\"").append(Marked("Stem")).append(" ").append(std::to_string(i)).append("\",\"");
+    out.append(Marked("Option")).append("\",Plain,\"").append(Marked("Other")).append("\",A,\"");
+    out.append(Marked("Explanation")).append("\",").append(std::to_string(1 + i % 4));
+    out.append(",\"https://docs.aws.amazon.com/").append(Marked("Reference")).append("\"\r\n");
   }
   return out;
 }

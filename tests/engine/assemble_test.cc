@@ -22,7 +22,7 @@ std::vector<Candidate> Pool(const std::vector<int>& per_domain, int pilots_in_do
     for (int i = 0; i < per_domain[d]; ++i) {
       Candidate c;
       c.bank_id = "b";
-      c.question_id = "d" + std::to_string(d + 1) + "-" + std::to_string(i);
+      c.question_id = std::string("d").append(std::to_string(d + 1)).append("-").append(std::to_string(i));
       c.domain = static_cast<int>(d) + 1;
       c.pilot = d == 0 && i < pilots_in_domain1;
       pool.push_back(c);

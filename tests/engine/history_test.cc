@@ -173,7 +173,7 @@ TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
     bank.questions.push_back(q);
   };
   for (int d = 1; d <= 4; ++d) {
-    for (int i = 0; i < 1500; ++i) add("d" + std::to_string(d) + "-" + std::to_string(i), d);
+    for (int i = 0; i < 1500; ++i) add(std::string("d").append(std::to_string(d)).append("-").append(std::to_string(i)), d);
   }
   for (int i = 0; i < 300; ++i) add("n-" + std::to_string(i), 0);
   ImportBank(db, bank, {"t", "native", "h", false}, 0);

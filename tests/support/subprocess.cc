@@ -76,7 +76,7 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
                          const ProcessOptions& options) {
   Process p(argv, options);
   p.Write(input);
-  return p.Finish();
+  return p.Finish(options.timeout_ms);
 }
 
 Process::Process(const std::vector<std::string>& argv, const ProcessOptions& options) {

@@ -21,6 +21,7 @@ struct ProcessOptions {
   std::map<std::string, std::string> env;  // added to a minimal environment
   bool drop_privileges = false;            // run as nobody when the tests run as root
   long long file_size_limit = -1;          // RLIMIT_FSIZE in bytes (a full disk), or -1
+  int timeout_ms = 20000;                  // RunProcess kills the process after this long
 };
 
 // Runs argv to completion with `input` on standard input (then closed).

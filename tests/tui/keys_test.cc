@@ -54,7 +54,8 @@ TEST(KeysTest, BracketedPasteIsDroppedWithItsText) {
 }
 
 TEST(KeysTest, TheRestOfAMouseReportIsConsumedAfterNcursesMatchedItsStart) {
-  for (const auto& [rest, sgr] : {std::pair<std::string, bool>{"0;12;7M", true}, {"64;3;3m", true}, {" !!", false}}) {
+  for (const auto& [report, sgr] : {std::pair<std::string, bool>{"0;12;7M", true}, {"64;3;3m", true}, {" !!", false}}) {
+    const std::string& rest = report;  // clang 14 cannot capture a structured binding in a lambda
     size_t pos = 0;
     KeyEvent key = SkipMouseReport([&](int) { return pos < rest.size() ? static_cast<int>(static_cast<unsigned char>(rest[pos++])) : -1; }, sgr);
     EXPECT_EQ(key.kind, KeyEvent::Kind::kIgnored);

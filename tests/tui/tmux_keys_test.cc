@@ -19,7 +19,7 @@ class UnboundKeysTest : public ::testing::TestWithParam<const char*> {
   std::string Proctor(const std::string& term, const std::vector<std::string>& args) const {
     std::string cmd = "env TERM=" + term + " PROCTOR_DB=" + ShellQuote(dir_ / "proctor.db") + " HOME=" +
                       ShellQuote(dir_.path()) + " LANG=C.UTF-8 " + ShellQuote(PROCTOR_BINARY);
-    for (const std::string& a : args) cmd += " " + ShellQuote(a);
+    for (const std::string& a : args) cmd.append(" ").append(ShellQuote(a));
     return cmd;
   }
   TempDir dir_;

@@ -22,7 +22,7 @@ class TmuxTest : public ::testing::Test {
   std::string Proctor(const std::vector<std::string>& args) const {
     std::string cmd = "env PROCTOR_DB=" + ShellQuote(db_) + " HOME=" + ShellQuote(dir_.path()) +
                       " LANG=C.UTF-8 " + ShellQuote(PROCTOR_BINARY);
-    for (const std::string& a : args) cmd += " " + ShellQuote(a);
+    for (const std::string& a : args) cmd.append(" ").append(ShellQuote(a));
     return cmd;
   }
   ProcessResult Plain(const std::vector<std::string>& args, const std::string& input = "") {
