@@ -8,6 +8,7 @@
 #include "engine/json/snapshot.h"
 #include "engine/question.h"
 #include "engine/store/database.h"
+#include "engine/store/review_store.h"
 
 namespace proctor {
 
@@ -325,6 +326,42 @@ CREATE INDEX cert_records_by_date ON cert_records (on_date, id);
       // Version 10: fingerprints ignore trailing punctuation and spacing ("What is S3?" and "What is
       // S3" are one question), so every stored one is computed again.
       {"", BackfillFingerprints, nullptr},
+      // Version 11: reserved for the storage branch's migration (main was at 10 when issue 16 began);
+      // the lead puts it here at the merge, or renumbers version 12 if storage has none.
+      {"", nullptr, nullptr},
+      // Version 12: the study schedule (FSRS-5, engine/study.h). `reviews` logs every review (an
+      // exam's answers at its end, practice answers when given, a missed question answered again in
+      // the same session); `memory_states` keeps each question's stability and difficulty after its
+      // last review. Every answer already in the history is replayed into both, in time order.
+      {R"sql(
+CREATE TABLE reviews (
+  id          INTEGER PRIMARY KEY,
+  bank_id     TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  exam        TEXT NOT NULL,
+  reviewed_at INTEGER NOT NULL,
+  rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+  kind        TEXT NOT NULL CHECK (kind IN ('exam', 'practice', 'relearn')),
+  attempt_id  INTEGER REFERENCES attempts(id) ON DELETE SET NULL,
+  position    INTEGER,
+  time_ms     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX reviews_by_question ON reviews (bank_id, question_id, reviewed_at);
+CREATE INDEX reviews_by_attempt ON reviews (attempt_id) WHERE attempt_id IS NOT NULL;
+CREATE TABLE memory_states (
+  bank_id     TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  exam        TEXT NOT NULL,
+  stability   REAL NOT NULL,
+  difficulty  REAL NOT NULL,
+  last_review INTEGER NOT NULL,
+  last_rating INTEGER NOT NULL CHECK (last_rating BETWEEN 1 AND 4),
+  reviews     INTEGER NOT NULL,
+  lapses      INTEGER NOT NULL,
+  PRIMARY KEY (bank_id, question_id)
+) WITHOUT ROWID;
+CREATE INDEX memory_states_by_exam ON memory_states (exam);
+)sql", ReplayAnswerHistory, nullptr},
   };
   return steps;
 }

@@ -8,11 +8,11 @@
 #include <set>
 
 #include "engine/shipped.h"
-#include "engine/spaced.h"
 #include "engine/start_attempt.h"
 #include "engine/stats.h"
 #include "engine/store/attempt_store.h"
 #include "engine/store/bank_store.h"
+#include "engine/store/review_store.h"
 
 namespace proctor {
 namespace {
@@ -74,25 +74,6 @@ int64_t SeedAttempt(Database& db, const std::vector<std::string>& ids, const std
   return a.id;
 }
 
-TEST(SpacedRepetitionTest, Sm2IntervalsAndEasiness) {
-  ReviewState s;
-  s = NextReview(s, true, kStart);
-  EXPECT_EQ(s.interval_days, 1);
-  EXPECT_EQ(s.due_ms, kStart + kDay);
-  s = NextReview(s, true, kStart + kDay);
-  EXPECT_EQ(s.interval_days, 6);
-  s = NextReview(s, true, kStart + 7 * kDay);
-  EXPECT_EQ(s.interval_days, 15);  // 6 x 2.5
-  EXPECT_DOUBLE_EQ(s.easiness, 2.5);
-  s = NextReview(s, false, kStart + 22 * kDay);
-  EXPECT_EQ(s.interval_days, 1);
-  EXPECT_EQ(s.repetitions, 0);
-  EXPECT_NEAR(s.easiness, 1.96, 1e-9);
-  EXPECT_EQ(s.due_ms, kStart + 23 * kDay);
-  for (int i = 0; i < 10; ++i) s = NextReview(s, false, kStart);
-  EXPECT_DOUBLE_EQ(s.easiness, 1.3) << "easiness never drops below 1.3";
-}
-
 TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   Database db = Database::Open(":memory:");
   SeedBank(db);
@@ -128,14 +109,25 @@ TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   EXPECT_NEAR(st.evidence[1].right, 0 + 1, 1e-12);
   EXPECT_EQ(st.readiness.answers, 10);
 
-  // Review dates: d1-0 right then wrong -> due one day after the second answer; d1-1 right once.
-  std::map<std::string, QuestionHistory> h;
-  for (const QuestionHistory& q : AnswerHistory(db, "CLF-C02")) h[q.question_id] = q;
-  EXPECT_EQ(h["d1-0"].answers, 2);
-  EXPECT_FALSE(h["d1-0"].last_right);
-  EXPECT_EQ(h["d1-0"].review.due_ms, kStart + kDay + kDay);
-  EXPECT_EQ(h["d1-1"].review.due_ms, kStart + kDay);
-  EXPECT_EQ(h["d2-0"].review.due_ms, kStart + 2 * kDay);  // wrong, then right: interval 1 day again
+  // Review dates (FSRS-5 at retention 0.9, engine/study.h). The exam's answers took no time (the
+  // clock stood still) and are rated Good when right, except the last item's: it took the minute
+  // before the submit. d1-1 right once: stability S0(Good) = 3.173 days, due in round(3.173) = 3
+  // days. d1-0 right, then wrong a day later: due 10 minutes after the wrong answer (relearning).
+  // d2-0 wrong, then right a day later in 60 s (over twice its 12.4 s: Hard): stability 0.83, due
+  // in 1 day (the shortest interval).
+  std::map<std::string, StudyCard> h;
+  for (const StudyCard& c : LoadCards(db, "CLF-C02")) h[c.question_id] = c;
+  EXPECT_EQ(h.size(), 8u);
+  EXPECT_EQ(h["d1-0"].reviews, 2);
+  EXPECT_EQ(h["d1-0"].last_rating, Rating::kAgain);
+  EXPECT_EQ(h["d1-0"].DueMs(0.9), kStart + kDay + kRelearnStepMs);
+  EXPECT_NEAR(h["d1-1"].memory.stability, 3.173, 1e-9);
+  EXPECT_EQ(h["d1-1"].DueMs(0.9), kStart + 3 * kDay);
+  EXPECT_EQ(h["d1-1"].DueMs(0.8), kStart + 8 * kDay) << "a lower retention spaces it out: 3.173 x 2.398 = 7.6 days";
+  EXPECT_EQ(h["d2-0"].last_rating, Rating::kHard);
+  EXPECT_NEAR(h["d2-0"].memory.stability, 0.8337, 1e-3);
+  EXPECT_EQ(h["d2-0"].DueMs(0.9), kStart + 2 * kDay);
+  EXPECT_EQ(h["d2-1"].DueMs(0.9), kStart + kRelearnStepMs) << "missed in the exam: due again the same day";
 
   // Practice picks: --missed takes the questions whose last answer was wrong.
   PracticeOptions missed;
@@ -145,14 +137,15 @@ TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   std::set<std::string> picked;
   for (const AttemptItem& i : m.items) picked.insert(i.form.question_id);
   EXPECT_EQ(picked, (std::set<std::string>{"d1-0", "d2-1", "d2-2", "d2-3"}));
-  // --due at kStart + 1.5 days: what came due by then (d1-1..3 and d2-1..3 at kStart + 1 day).
+  // --due at kStart + 1.5 days: what came due by then (d2-1..3 missed in the exam, d1-0 missed in
+  // practice; d1-1..3 come due at kStart + 3 days, d2-0 at kStart + 2 days).
   PracticeOptions due;
   due.due = true;
   due.count = 20;
   Attempt d = StartPracticeAttempt(db, Clf(), due, kStart + kDay + kDay / 2);
   picked.clear();
   for (const AttemptItem& i : d.items) picked.insert(i.form.question_id);
-  EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d1-2", "d1-3", "d2-1", "d2-2", "d2-3"}));
+  EXPECT_EQ(picked, (std::set<std::string>{"d1-0", "d2-1", "d2-2", "d2-3"}));
 }
 
 TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
