@@ -148,6 +148,37 @@ TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   EXPECT_EQ(picked, (std::set<std::string>{"d1-0", "d2-1", "d2-2", "d2-3"}));
 }
 
+TEST(HistoryTest, TheMigrationReplaysTheAnswerHistoryIntoTheSameStates) {
+  Database db = Database::Open(":memory:");
+  SeedBank(db);
+  SeedAttempt(db, {"d1-0", "d1-1", "d2-0"}, {true, false, true}, kStart);
+  SeedAttempt(db, {"d1-0", "d1-1"}, {true, true}, kStart + 2 * kDay, AttemptMode::kPractice);
+  SeedAttempt(db, {"d1-0", "d2-0", "d3-0"}, {false, true, false}, kStart + 9 * kDay);
+  std::vector<StudyCard> live = LoadCards(db, "CLF-C02");
+  ASSERT_EQ(live.size(), 4u);
+  // What schema 12 does with a history made before it: no reviews, then the replay.
+  db.Exec("DELETE FROM reviews; DELETE FROM memory_states;");
+  ReplayAnswerHistory(db);
+  std::vector<StudyCard> replayed = LoadCards(db, "CLF-C02");
+  ASSERT_EQ(replayed.size(), live.size());
+  std::map<std::string, StudyCard> by_id;
+  for (const StudyCard& c : replayed) by_id[c.question_id] = c;
+  for (const StudyCard& c : live) {
+    const StudyCard& r = by_id[c.question_id];
+    EXPECT_EQ(r.reviews, c.reviews) << c.question_id;
+    EXPECT_EQ(r.lapses, c.lapses) << c.question_id;
+    EXPECT_EQ(r.last_rating, c.last_rating) << c.question_id;
+    EXPECT_EQ(r.last_review_ms, c.last_review_ms) << c.question_id;
+    EXPECT_NEAR(r.memory.stability, c.memory.stability, 1e-9) << c.question_id;
+    EXPECT_NEAR(r.memory.difficulty, c.memory.difficulty, 1e-9) << c.question_id;
+  }
+  EXPECT_EQ(by_id["d1-0"].reviews, 3);
+  EXPECT_EQ(by_id["d1-0"].last_rating, Rating::kAgain);
+  Statement n(db, "SELECT count(*) FROM reviews");
+  ASSERT_TRUE(n.Step());
+  EXPECT_EQ(n.Int(0), 8);
+}
+
 TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
   // 6,000 questions in four domains and 300 with no domain: over kExactDrawLimit, so the
   // never-seen questions are drawn by probing instead of loading the pool.
