@@ -10,47 +10,6 @@
 
 namespace proctor {
 
-namespace {
-
-double Phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
-
-}  // namespace
-
-Readiness EstimateReadiness(const Blueprint& b, const std::vector<DomainEvidence>& domains, double cut) {
-  Readiness r;
-  std::vector<int> weights;
-  for (const Domain& d : b.domains) weights.push_back(d.weight);
-  std::vector<int> n = Apportion(weights, b.scored_questions());
-  const double total = static_cast<double>(b.scored_questions());
-  double mu = 0;
-  double posterior_var = 0;
-  double sampling_var = 0;
-  for (size_t i = 0; i < b.domains.size(); ++i) {
-    double right = 0;
-    double answered = 0;
-    for (const DomainEvidence& d : domains) {
-      if (d.number == b.domains[i].number) {
-        right = d.right;
-        answered = d.answered;
-      }
-    }
-    // Beta(1 + right, 1 + wrong): the uniform prior plus what was answered.
-    const double alpha = 1.0 + right;
-    const double beta = 1.0 + (answered - right);
-    const double mean = alpha / (alpha + beta);
-    const double var = mean * (1 - mean) / (alpha + beta + 1);
-    const double w = n[i] / total;
-    mu += w * mean;
-    posterior_var += w * w * var;
-    sampling_var += n[i] * mean * (1 - mean) / (total * total);
-  }
-  r.probability = Phi((mu - cut) / std::sqrt(posterior_var + sampling_var));
-  const double spread = 1.6449 * std::sqrt(posterior_var);
-  r.low = Phi((mu - spread - cut) / std::sqrt(sampling_var));
-  r.high = Phi((mu + spread - cut) / std::sqrt(sampling_var));
-  return r;
-}
-
 ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
   ExamStats st;
   {
@@ -107,10 +66,15 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
   // Readiness weighs recent attempts more: the newest counts 1, the one before 0.7, and so on.
   for (const Domain& d : b.domains) st.evidence.push_back({d.number, 0, 0});
   int answers = 0;
+  std::map<int64_t, double> sitting_answers;  // weighted answers by attempt age
   {
     Statement s(db, R"sql(
         WITH recent AS (SELECT id, row_number() OVER (ORDER BY started_at DESC, id DESC) - 1 AS age
-                          FROM attempts WHERE exam = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2)
+                          FROM attempts
+                         WHERE exam = ?1 AND EXISTS (SELECT 1 FROM attempt_items i
+                                                      WHERE i.attempt_id = attempts.id AND i.response <> ''
+                                                        AND i.correct IS NOT NULL)
+                         ORDER BY started_at DESC, id DESC LIMIT ?2)
         SELECT recent.age, i.domain, sum(i.correct), count(*)
           FROM attempt_items i JOIN recent ON recent.id = i.attempt_id
          WHERE i.response <> '' AND i.correct IS NOT NULL
@@ -119,6 +83,7 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
     while (s.Step()) {
       const double w = std::pow(kRecencyWeight, static_cast<double>(s.Int(0)));
       answers += static_cast<int>(s.Int(3));
+      sitting_answers[s.Int(0)] += w * static_cast<double>(s.Int(3));
       for (DomainEvidence& e : st.evidence) {
         if (e.number == s.Int(1)) {
           e.right += w * static_cast<double>(s.Int(2));
@@ -138,7 +103,9 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
     if (s.Step() && s.Int(1) > 0) st.seconds_per_answer = static_cast<double>(s.Int(0)) / 1000.0 / static_cast<double>(s.Int(1));
   }
   st.budget_seconds = b.total_questions > 0 ? b.minutes * 60.0 / b.total_questions : 0;
-  st.readiness = EstimateReadiness(b, st.evidence, st.cut);
+  std::vector<double> sittings;
+  for (const auto& [age, weighted] : sitting_answers) sittings.push_back(weighted);
+  st.readiness = EstimateReadiness(b, st.evidence, st.cut, EffectiveSittings(sittings));
   st.readiness.answers = answers;
   return st;
 }

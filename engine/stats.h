@@ -1,5 +1,5 @@
 // What a learner's history says: scores over time, accuracy per domain, pacing, readiness, and
-// statistics per question. The readiness model is described in docs/readiness.md.
+// statistics per question. The readiness model (engine/readiness.h) is described in docs/readiness.md.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/catalog.h"
+#include "engine/readiness.h"
 
 namespace proctor {
 
@@ -28,24 +29,6 @@ struct DomainAccuracy {
   int answered = 0;
 };
 
-// Answers in one domain, each attempt's weighted by its recency (the newest counts 1, the one
-// before 0.7, then 0.49...).
-struct DomainEvidence {
-  int number = 0;
-  double right = 0;
-  double answered = 0;
-};
-
-// How much each older attempt's answers count for readiness.
-inline constexpr double kRecencyWeight = 0.7;
-
-struct Readiness {
-  double probability = 0;  // of passing the next attempt
-  double low = 0;          // 90% interval
-  double high = 0;
-  int answers = 0;         // answers it rests on (before weighting)
-};
-
 struct ExamStats {
   int exam_attempts = 0;      // finished exam attempts
   int practice_sessions = 0;
@@ -64,9 +47,6 @@ struct ExamStats {
 inline constexpr int kRecentAttempts = 10;
 
 ExamStats ComputeExamStats(Database& db, const Blueprint& blueprint);
-
-// P(pass) on a form of this blueprint with cut fraction `cut`, given the evidence per domain.
-Readiness EstimateReadiness(const Blueprint& blueprint, const std::vector<DomainEvidence>& evidence, double cut);
 
 struct ItemStats {
   std::string bank_id;

@@ -333,6 +333,8 @@ CREATE INDEX cert_records_by_date ON cert_records (on_date, id);
       // exam's answers at its end, practice answers when given, a missed question answered again in
       // the same session); `memory_states` keeps each question's stability and difficulty after its
       // last review. Every answer already in the history is replayed into both, in time order.
+      // Finished practice sessions with no answer (quit at once) are deleted: they were only noise in
+      // the statistics, and a practice session with no answer is no longer kept.
       {R"sql(
 CREATE TABLE reviews (
   id          INTEGER PRIMARY KEY,
@@ -361,6 +363,9 @@ CREATE TABLE memory_states (
   PRIMARY KEY (bank_id, question_id)
 ) WITHOUT ROWID;
 CREATE INDEX memory_states_by_exam ON memory_states (exam);
+DELETE FROM attempts
+ WHERE mode = 'practice' AND status <> 'in_progress'
+   AND NOT EXISTS (SELECT 1 FROM attempt_items i WHERE i.attempt_id = attempts.id AND i.response <> '');
 )sql", ReplayAnswerHistory, nullptr},
   };
   return steps;

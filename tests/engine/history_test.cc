@@ -250,30 +250,5 @@ TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
   EXPECT_LT(per_domain[0], 200);
 }
 
-TEST(ReadinessTest, MatchesTheFormulaAndMovesTheRightWay) {
-  const Blueprint& b = Clf();  // 50 scored: 12 / 15 / 17 / 6
-  const auto with = [&](double fraction, int answered) {
-    std::vector<DomainEvidence> d;
-    for (const Domain& dom : b.domains) d.push_back({dom.number, fraction * answered, static_cast<double>(answered)});
-    return EstimateReadiness(b, d, 0.70);
-  };
-  // 80 of 100 right in every domain: Beta(81, 21), mean 81/102, var m(1-m)/103 per domain.
-  Readiness r = with(0.8, 100);
-  const double m = 81.0 / 102.0;
-  const double v = m * (1 - m) / 103.0;
-  const double w2 = (12.0 * 12 + 15.0 * 15 + 17.0 * 17 + 6.0 * 6) / (50.0 * 50);
-  const double expected = 0.5 * std::erfc(-((m - 0.70) / std::sqrt(w2 * v + m * (1 - m) / 50.0)) / std::sqrt(2.0));
-  EXPECT_NEAR(r.probability, expected, 1e-12);
-  // By hand: m = 0.7941, posterior var 0.2776 x 0.001587, sampling var 0.1635 / 50, z = 1.545.
-  EXPECT_NEAR(r.probability, 0.939, 0.001);
-  EXPECT_LT(r.low, r.probability);
-  EXPECT_GT(r.high, r.probability);
-  EXPECT_LT(with(0.6, 100).probability, 0.15);
-  EXPECT_GT(with(0.9, 100).probability, r.probability);
-  Readiness none = with(0.0, 0);  // no answers: Beta(1, 1) everywhere, a wide interval
-  EXPECT_LT(none.low, 0.05);
-  EXPECT_GT(none.high, 0.5);
-}
-
 }  // namespace
 }  // namespace proctor
