@@ -54,12 +54,14 @@ struct ItemStats {
   std::string stem;
   int seen = 0;
   int right = 0;
-  std::string common_wrong;  // the wrong answer chosen most often (option ids), or ""
+  // The wrong choice made most often: for single and multiple response an option outside the key
+  // (its text), for ordering and matching a whole answer; "" when none.
+  std::string common_wrong;
   int common_wrong_count = 0;
   double seconds = 0;        // mean time spent
-  bool check = false;        // strong attempts miss it more often than weak ones: a possible bad key
-  double strong_right = 0;   // fraction right in the stronger half of attempts (when check is computed)
-  double weak_right = 0;
+  bool check = false;        // passed exam attempts miss it more often than failed ones: a possible bad key
+  double strong_right = 0;   // fraction right in exam attempts that passed (when check is computed)
+  double weak_right = 0;     // in exam attempts that failed
 };
 
 // Every question of the exam answered at least once, hardest first.

@@ -4,6 +4,7 @@
 
 #include "engine/error.h"
 #include "engine/json/snapshot.h"
+#include "engine/store/item_tally.h"
 #include "engine/store/review_store.h"
 
 namespace proctor {
@@ -287,6 +288,7 @@ void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
       RecordReview(db_, r);
     }
   }
+  TallyAttempt(db_, a, report);
   Statement domain(db_, R"sql(
       INSERT OR REPLACE INTO attempt_domains (attempt_id, domain, name, weight, scored, correct, cut, class)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql");

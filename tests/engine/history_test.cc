@@ -12,6 +12,7 @@
 #include "engine/stats.h"
 #include "engine/store/attempt_store.h"
 #include "engine/store/bank_store.h"
+#include "engine/store/item_tally.h"
 #include "engine/store/review_store.h"
 
 namespace proctor {
@@ -177,6 +178,56 @@ TEST(HistoryTest, TheMigrationReplaysTheAnswerHistoryIntoTheSameStates) {
   Statement n(db, "SELECT count(*) FROM reviews");
   ASSERT_TRUE(n.Step());
   EXPECT_EQ(n.Int(0), 8);
+}
+
+// A multiple-response question's most chosen wrong answer is an option outside the key: "EC2 + S3"
+// (EC2 is right) was named before, the whole answer counted as one.
+TEST(ItemStatsTest, TheMostChosenWrongAnswerOfAMultipleResponseQuestionIsOutsideTheKey) {
+  Database db = Database::Open(":memory:");
+  Bank bank;
+  bank.info = {"t", "T", "", "", "", {}};
+  Question q;
+  q.bank_id = "t";
+  q.id = "two";
+  q.exam = "CLF-C02";
+  q.domain = 3;
+  q.type = ItemType::kMultiple;
+  q.stem = "Which two run code?";
+  q.options = {{"a", "EC2"}, {"b", "Lambda"}, {"c", "S3"}, {"d", "IAM"}};
+  q.key = {"a", "b"};
+  bank.questions.push_back(q);
+  ImportBank(db, bank, {"t", "native", "h", false}, 0);
+  const std::vector<Response> answers = {{"a", "c"}, {"a", "c"}, {"a", "c"}, {"b", "d"}, {"c", "d"}, {"a", "b"}, {"a"}};
+  int64_t at = kStart;
+  for (const Response& r : answers) {
+    Attempt a;
+    a.mode = AttemptMode::kPractice;
+    a.blueprint = Clf();
+    a.started_ms = at;
+    AttemptItem item;
+    item.question = LoadQuestion(db, "t", "two");
+    item.form = {"t", "two", 3, true};
+    item.option_order = {"a", "b", "c", "d"};
+    a.items.push_back(item);
+    CreateAttempt(db, a);
+    ManualClock clock(at);
+    SqliteAttemptLog log(db);
+    Session s(a, clock, log);
+    s.Answer(r);
+    clock.Set(at + 20'000);
+    s.Submit();
+    at += kDay;
+  }
+  std::vector<ItemStats> items = ComputeItemStats(db, "CLF-C02");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].seen, 7);
+  EXPECT_EQ(items[0].right, 1);
+  EXPECT_NEAR(items[0].seconds, 20.0, 1e-9);
+  // Outside the key: S3 chosen 4 times (a+c three times, c+d once), IAM twice. "EC2 + S3", the most
+  // common whole wrong answer, names a right option; "EC2" alone (too few) counts against nothing.
+  EXPECT_EQ(items[0].common_wrong, "S3");
+  EXPECT_EQ(items[0].common_wrong_count, 4);
+  EXPECT_EQ(WrongChoices(q, {"a", "c"}), std::vector<std::string>{"c"});
 }
 
 TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
