@@ -33,6 +33,8 @@ struct PracticeSummary {
   std::vector<PracticeDomainTally> by_domain;  // domains answered in, in blueprint order
   int came_back = 0;       // missed questions shown again
   int right_again = 0;     // of those, answered right the last time they came back
+  // Missed and not put right later in the session: due again today.
+  int still_wrong() const { return static_cast<int>(missed.size()) - right_again; }
   std::vector<int> missed;   // positions answered wrong at first, in order
   std::vector<int> flagged;  // positions flagged
   bool kept = false;         // the session is in the history (it has an answer)

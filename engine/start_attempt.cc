@@ -92,7 +92,7 @@ Attempt StartPracticeAttempt(Database& db, const Blueprint& b, const PracticeOpt
     const StudyCard* h = it == history.end() ? nullptr : &it->second;
     if (options.missed && (h == nullptr || h->last_rating != Rating::kAgain)) return;
     const int64_t due_ms = h == nullptr ? 0 : h->DueMs(options.retention);
-    const bool is_due = h != nullptr && due_ms <= now_ms;
+    const bool is_due = h != nullptr && due_ms <= now_ms + kLearnAheadMs;
     if (options.due && !is_due) return;
     int rank = is_due ? 0 : h == nullptr ? 1 : 2;
     int64_t order = h == nullptr ? 0 : rank == 0 ? due_ms : h->last_review_ms;

@@ -18,6 +18,9 @@ inline constexpr double kMaxRetention = 0.99;
 
 // A question answered wrong is due again this soon (FSRS's relearning step; Anki's default is 10 minutes).
 inline constexpr int64_t kRelearnStepMs = 10 * 60'000;
+// `practice --due` takes what comes due within this long too (Anki's "learn ahead limit", 20
+// minutes): a question missed in the exam that just ended is offered at once.
+inline constexpr int64_t kLearnAheadMs = 20 * 60'000;
 // The longest interval (FSRS's maximum_interval default, 100 years).
 inline constexpr int64_t kMaxIntervalDays = 36'500;
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -228,6 +229,30 @@ TEST(ItemStatsTest, TheMostChosenWrongAnswerOfAMultipleResponseQuestionIsOutside
   EXPECT_EQ(items[0].common_wrong, "S3");
   EXPECT_EQ(items[0].common_wrong_count, 4);
   EXPECT_EQ(WrongChoices(q, {"a", "c"}), std::vector<std::string>{"c"});
+}
+
+// Issue 16: "questions missed in this morning's exam are not due today" (SM-2 gave a miss one day).
+TEST(PracticeTest, AQuestionMissedInTodaysExamIsDueToday) {
+  Database db = Database::Open(":memory:");
+  SeedBank(db);
+  SeedAttempt(db, {"d1-0", "d1-1", "d2-0", "d2-1", "d3-0"}, {true, false, true, false, true}, kStart);
+  // A minute after the exam ends: the two it missed, nothing else.
+  PracticeOptions due;
+  due.due = true;
+  due.count = 20;
+  Attempt d = StartPracticeAttempt(db, Clf(), due, kStart + 60'000);
+  std::set<std::string> picked;
+  for (const AttemptItem& i : d.items) picked.insert(i.form.question_id);
+  EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d2-1"}));
+  // The right ones come due in 3 days (FSRS-5's first stability after Good, 3.173 days; d3-0, the
+  // last item, took the minute before the submit: Hard, 1.18 days).
+  Attempt later = StartPracticeAttempt(db, Clf(), due, kStart + 3 * kDay);
+  EXPECT_EQ(later.items.size(), 5u);
+  // A lower desired retention spaces them out: at 0.8 the Good ones come due after 7.6 days.
+  due.retention = 0.8;
+  picked.clear();
+  for (const AttemptItem& i : StartPracticeAttempt(db, Clf(), due, kStart + 3 * kDay).items) picked.insert(i.form.question_id);
+  EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d2-1", "d3-0"}));
 }
 
 TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
