@@ -61,7 +61,7 @@ int Run(const po::variables_map& vm, Context& c) {
   if (std::unique_ptr<Terminal> screen = OpenFullScreen(c, vm.count("plain") > 0)) {
     const PracticeSummary summary = RunTuiPractice(*screen, session, c.color);
     screen.reset();  // back on the normal screen: the summary stays where the learner can scroll to it
-    PrintPracticeSummary(c.out, session, summary);
+    PrintPracticeSummary(c.out, session, summary, c.width);
     return 0;
   }
   RunPlainPractice(session, c.in, c.out, c.width, c.interactive);

@@ -78,35 +78,37 @@ void Flag(PracticeSession& p, std::ostream& out) {
 
 }  // namespace
 
-void PrintPracticeSummary(std::ostream& out, const Session& s, const PracticeSummary& sum) {
-  out << "\nPractice finished: " << sum.right << " of " << sum.answered << " answered right (" << sum.not_answered()
-      << " not answered).";
-  if (sum.kept) {
-    out << " Attempt " << s.attempt().id << " is in your history; practice never counts as an exam attempt.\n";
-  } else {
-    out << " Nothing was answered, so nothing was kept.\n";
-  }
+void PrintPracticeSummary(std::ostream& out, const Session& s, const PracticeSummary& sum, int width) {
+  width = std::max(width, 30);
+  std::string head = "Practice finished: " + std::to_string(sum.right) + " of " + std::to_string(sum.answered) +
+                     " answered right (" + std::to_string(sum.not_answered()) + " not answered).";
+  head += sum.kept ? " Attempt " + std::to_string(s.attempt().id) +
+                         " is in your history; practice never counts as an exam attempt."
+                   : std::string(" Nothing was answered, so nothing was kept.");
+  out << "\n";
+  Wrapped(out, head, width);
   for (const PracticeDomainTally& d : sum.by_domain) {
     out << "  " << (d.number ? std::to_string(d.number) + " " + d.name : std::string("no domain")) << ": " << d.right
         << " of " << d.answered << "\n";
   }
   if (sum.came_back > 0) {
-    out << "Missed questions asked again: " << sum.came_back << ", " << sum.right_again << " right the last time.\n";
+    Wrapped(out, "Missed questions asked again: " + std::to_string(sum.came_back) + ", " + std::to_string(sum.right_again) +
+                     " right the last time.", width);
   }
   auto list = [&](const std::vector<int>& positions) {
     std::string text;
     for (int p : positions) text += (text.empty() ? "" : ", ") + std::to_string(p + 1);
     return text;
   };
-  if (!sum.flagged.empty()) out << "Flagged: question " << list(sum.flagged) << ".\n";
+  if (!sum.flagged.empty()) Wrapped(out, "Flagged: question " + list(sum.flagged) + ".", width);
   if (!sum.missed.empty()) {
-    out << "Missed: question " << list(sum.missed) << "; 'proctor review " << s.attempt().id
-        << " --incorrect' walks through them.";
+    std::string missed = "Missed: question " + list(sum.missed) + "; 'proctor review " + std::to_string(s.attempt().id) +
+                         " --incorrect' walks through them.";
     if (const int still = sum.still_wrong(); still > 0) {
-      out << " " << (still == 1 ? "One is" : std::to_string(still) + " are") << " due again today ('proctor practice "
-          << s.attempt().blueprint.code << " --due').";
+      missed += " " + (still == 1 ? std::string("One is") : std::to_string(still) + " are") +
+                " due again today ('proctor practice " + s.attempt().blueprint.code + " --due').";
     }
-    out << "\n";
+    Wrapped(out, missed, width);
   }
 }
 
@@ -170,7 +172,7 @@ PracticeSummary RunPlainPractice(Session& s, LineSource& in, std::ostream& out, 
     if (stopped || !p.Next()) break;
   }
   PracticeSummary summary = p.Finish();
-  PrintPracticeSummary(out, s, summary);
+  PrintPracticeSummary(out, s, summary, width);
   return summary;
 }
 

@@ -16,6 +16,6 @@ namespace proctor {
 PracticeSummary RunPlainPractice(Session& session, LineSource& in, std::ostream& out, int width, bool pause = false);
 
 // The end-of-session summary as text (line mode, and after the full screen closes).
-void PrintPracticeSummary(std::ostream& out, const Session& session, const PracticeSummary& summary);
+void PrintPracticeSummary(std::ostream& out, const Session& session, const PracticeSummary& summary, int width);
 
 }  // namespace proctor
