@@ -152,6 +152,7 @@ bool PracticeScreen::HandleKey(const KeyEvent& key, int width, int height) {
         ViewState view;
         view.color = color_;
         view.answer_filters.incorrect = true;
+        view.answer_filters.answered = true;  // what was missed, not what was never asked
         review_ = std::make_unique<ExamController>(session_, view);
         review_->OpenAnswerReview();
         phase_ = Phase::kMissed;

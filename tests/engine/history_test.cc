@@ -255,6 +255,32 @@ TEST(PracticeTest, AQuestionMissedInTodaysExamIsDueToday) {
   EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d2-1", "d3-0"}));
 }
 
+TEST(PracticeTest, NeverShowsAQuestionOfAnExamAttemptStillOpen) {
+  Database db = Database::Open(":memory:");
+  SeedBank(db);
+  // An exam in progress over d1-0..d1-4, one of them answered wrong (it could be resumed and changed).
+  Attempt a;
+  a.mode = AttemptMode::kExam;
+  a.blueprint = Clf();
+  a.started_ms = kStart;
+  a.minutes = 90;
+  a.deadline_ms = kStart + 90 * 60'000;
+  for (int i = 0; i < 5; ++i) {
+    AttemptItem item;
+    item.question = LoadQuestion(db, "t", "d1-" + std::to_string(i));
+    item.form = {"t", item.question.id, 1, true};
+    item.option_order = {"a", "b", "c", "d"};
+    a.items.push_back(item);
+  }
+  CreateAttempt(db, a);
+  PracticeOptions options;
+  options.count = 40;
+  Attempt p = StartPracticeAttempt(db, Clf(), options, kStart + 60'000);
+  EXPECT_EQ(p.items.size(), 35u);
+  const std::set<std::string> open = {"d1-0", "d1-1", "d1-2", "d1-3", "d1-4"};
+  for (const AttemptItem& i : p.items) EXPECT_FALSE(open.contains(i.form.question_id)) << i.form.question_id;
+}
+
 TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
   // 6,000 questions in four domains and 300 with no domain: over kExactDrawLimit, so the
   // never-seen questions are drawn by probing instead of loading the pool.
