@@ -94,8 +94,13 @@ void ReportImport(const std::string& shown, const ImportOutcome& o, std::ostream
     const int sure = static_cast<int>(std::count_if(p.begin(), p.end(), [](double x) { return x >= 0.8; }));
     out << shown << ": " << CountOf(static_cast<int>(p.size()), "question") << " had no domain; proctor inferred one"
         << (p.size() == 1 ? "" : " for each") << " from the exam guide and its own banks (median probability "
-        << static_cast<int>(p[p.size() / 2] * 100 + 0.5) << "%, " << sure << " at 80% or more). They show as \"(inferred)\"; "
-        << "set one by hand with 'proctor bank set-domain " << bank << " QUESTION DOMAIN'.\n";
+        << std::min(99, static_cast<int>(p[p.size() / 2] * 100 + 0.5)) << "%, " << sure << " at 80% or more).";
+    if (!o.summary) {
+      out << " Imported, they would show as \"(inferred)\".\n";  // a dry run: there is no bank to show yet
+    } else {
+      out << " They show as \"(inferred)\"; 'proctor banks show " << bank << " --inferred' lists them, to set one by hand with "
+          << "'proctor bank set-domain " << bank << " QUESTION DOMAIN' (or a whole category's with --category NAME).\n";
+    }
   }
   if (o.no_domain > 0) {
     out << shown << ": " << o.no_domain << " question" << (o.no_domain == 1 ? " has" : "s have")

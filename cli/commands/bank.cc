@@ -2,7 +2,9 @@
 //   same detection, the same report), then a verdict per file; --strict fails on warnings too.
 // proctor bank export ID [--format F] [--out FILE]: a bank written in a format proctor imports,
 //   with what that format cannot hold.
-// proctor bank set-domain BANK QUESTION DOMAIN: a question's domain, set by hand and kept by re-imports.
+// proctor bank set-domain BANK QUESTION DOMAIN: a question's domain, set by hand and kept by re-imports;
+//   with --category NAME instead of QUESTION, every question of that category (a GIFT or Moodle
+//   $CATEGORY, a Markdown section heading).
 #include <unistd.h>
 
 #include <cstdio>
@@ -25,13 +27,15 @@ namespace {
 void Define(po::options_description& o, po::positional_options_description& p) {
   o.add_options()
       ("action", po::value<std::string>()->required()->value_name("ACTION"), "check, export or set-domain")
-      ("files", po::value<std::vector<std::string>>()->value_name("ARG"), "check: bank files; export: a bank id; set-domain: BANK QUESTION DOMAIN")
+      ("files", po::value<std::vector<std::string>>()->value_name("ARG"), "check: bank files; export: a bank id; set-domain: BANK QUESTION DOMAIN, or BANK DOMAIN with --category")
       ("format", po::value<std::string>()->value_name("F"),
        "check: as import (default: detected); export: native, gift, moodle-xml, csv or markdown (default: native)")
       ("out", po::value<std::string>()->value_name("FILE"), "export: write to FILE (default: standard output, never a terminal)")
       ("exam", po::value<std::string>()->value_name("EXAM"), "check: as import")
       ("domain", po::value<std::string>()->value_name("D"), "check: as import")
-      ("strict", "check: treat warnings as errors");
+      ("strict", "check: treat warnings as errors")
+      ("category", po::value<std::string>()->value_name("NAME"),
+       "set-domain: every question of this category (a GIFT or Moodle $CATEGORY, a Markdown section heading)");
   p.add("action", 1).add("files", -1);
 }
 
@@ -39,17 +43,31 @@ std::vector<std::string> Args(const po::variables_map& vm) {
   return vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
-int SetDomain(const po::variables_map& vm, Context& c) {
-  std::vector<std::string> args = Args(vm);
-  if (args.size() != 3) throw UsageError("bank set-domain needs BANK QUESTION DOMAIN (a number, as 'proctor exams' lists them)");
-  int domain = 0;
+int DomainNumber(const std::string& text) {
   try {
     size_t used = 0;
-    domain = std::stoi(args[2], &used);
-    if (used != args[2].size()) throw std::invalid_argument("");
+    const int domain = std::stoi(text, &used);
+    if (used != text.size()) throw std::invalid_argument("");
+    return domain;
   } catch (const std::exception&) {
-    throw UsageError("DOMAIN is a domain number, not '" + SanitizeForTerminal(args[2], false) + "'");
+    throw UsageError("DOMAIN is a domain number, not '" + SanitizeForTerminal(text, false) + "'");
   }
+}
+
+int SetDomain(const po::variables_map& vm, Context& c) {
+  std::vector<std::string> args = Args(vm);
+  if (vm.count("category")) {
+    if (args.size() != 2) throw UsageError("bank set-domain --category NAME needs BANK DOMAIN (a number, as 'proctor exams' lists them)");
+    const std::string category = vm["category"].as<std::string>();
+    const int domain = DomainNumber(args[1]);
+    const int n = SetCategoryDomain(c.Db(), c.catalog, args[0], category, domain, c.clock.NowMs());
+    c.out << CountOf(n, "question") << " of bank " << SanitizeForTerminal(args[0], false) << " in the category \""
+          << SanitizeForTerminal(category, false) << "\" " << (n == 1 ? "is" : "are") << " in domain " << domain
+          << " now; later imports of the bank keep it.\n";
+    return 0;
+  }
+  if (args.size() != 3) throw UsageError("bank set-domain needs BANK QUESTION DOMAIN, or BANK DOMAIN with --category NAME");
+  const int domain = DomainNumber(args[2]);
   SetDomainOverride(c.Db(), c.catalog, args[0], args[1], domain, c.clock.NowMs());
   c.out << "Question " << SanitizeForTerminal(args[1], false) << " of bank " << SanitizeForTerminal(args[0], false)
         << " is in domain " << domain << " now; later imports of the bank keep it.\n";
