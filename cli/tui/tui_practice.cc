@@ -267,6 +267,16 @@ Frame PracticeScreen::Render(int width, int height) const {
     lines = QuestionBody(shown, ViewState{}, inner);
     if (phase_ == Phase::kFeedback) {
       const Question& q = shown.question;
+      // The key's options in the "right" colour, a wrong choice in the "wrong" one.
+      if (q.type == ItemType::kSingle || q.type == ItemType::kMultiple) {
+        for (BodyLine& line : lines) {
+          if (line.option < 0) continue;
+          const std::string& id = shown.option_order[static_cast<size_t>(line.option)];
+          const bool keyed = std::find(q.key.begin(), q.key.end(), id) != q.key.end();
+          if (keyed) line.style = Style::kCorrect;
+          else if (render::Chosen(shown, id)) line.style = Style::kWrong;
+        }
+      }
       lines.push_back({""});
       if (practice_.checked_correct()) {
         lines.push_back({"Right: " + ResponseLetters(shown, q.key) + ".", Style::kCorrect});
