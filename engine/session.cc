@@ -90,6 +90,37 @@ bool Session::Answer(Response response) {
 
 bool Session::Clear() { return Answer({}); }
 
+bool Session::Check(Response response) {
+  CheckDeadline();
+  if (!in_progress()) return false;
+  Accrue();
+  AttemptItem& item = attempt_.items[static_cast<size_t>(position())];
+  item.response = std::move(response);
+  AnswerReview review;
+  review.correct = IsCorrect(item.question, item.response);
+  review.at_ms = entered_ms_;
+  review.time_ms = item.time_spent_ms;
+  review.rating = RateAnswer(item.question, review.correct, review.time_ms);
+  log_.SaveChecked(attempt_.id, position(), item, review);
+  return true;
+}
+
+bool Session::Relearn(const Response& response, bool* correct) {
+  CheckDeadline();
+  if (!in_progress()) return false;
+  const int64_t since_shown = std::max<int64_t>(0, clock_.NowMs() - entered_ms_);
+  Accrue();
+  const AttemptItem& item = attempt_.items[static_cast<size_t>(position())];
+  AnswerReview review;
+  review.correct = IsCorrect(item.question, response);
+  review.at_ms = entered_ms_;
+  review.time_ms = since_shown;
+  review.rating = RateAnswer(item.question, review.correct, review.time_ms);
+  log_.SaveRelearned(attempt_.id, position(), item, review);
+  if (correct != nullptr) *correct = review.correct;
+  return true;
+}
+
 bool Session::SetFlag(bool flagged) {
   CheckDeadline();
   if (!in_progress()) return false;

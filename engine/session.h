@@ -13,6 +13,7 @@
 #include "engine/clock.h"
 #include "engine/question.h"
 #include "engine/scoring.h"
+#include "engine/study.h"
 
 namespace proctor {
 
@@ -47,6 +48,14 @@ struct Attempt {
   std::vector<AttemptItem> items;
 };
 
+// The review an answer makes for the study schedule (engine/study.h).
+struct AnswerReview {
+  Rating rating = Rating::kGood;
+  bool correct = false;
+  int64_t at_ms = 0;    // when it was answered
+  int64_t time_ms = 0;  // how long the learner took
+};
+
 // Where a session's events go. Implementations must make each call durable before returning.
 class AttemptLog {
  public:
@@ -55,8 +64,20 @@ class AttemptLog {
   virtual void SaveItem(int64_t attempt_id, int position, const AttemptItem& item) = 0;
   // Saves a move: the time spent on the item left and the new position, in one transaction.
   virtual void SaveMove(int64_t attempt_id, int from, const AttemptItem& left, int to) = 0;
-  // Saves the end of the attempt and its score, in one transaction.
+  // Saves the end of the attempt and its score, in one transaction. An exam's answers become reviews
+  // for the study schedule then; a practice session with no answer is not kept.
   virtual void SaveFinish(const Attempt& attempt, const ScoreReport& report) = 0;
+  // Practice: saves an item whose answer was just checked (final once given) with the review it
+  // makes for the study schedule, in one transaction. This default saves the item only.
+  virtual void SaveChecked(int64_t attempt_id, int position, const AttemptItem& item, const AnswerReview& review) {
+    (void)review;
+    SaveItem(attempt_id, position, item);
+  }
+  // Practice: saves the review a missed question answered again makes (the item keeps its first
+  // answer). This default saves nothing.
+  virtual void SaveRelearned(int64_t attempt_id, int position, const AttemptItem& item, const AnswerReview& review) {
+    (void)attempt_id, (void)position, (void)item, (void)review;
+  }
 };
 
 // Scores an attempt's items as they stand.
@@ -88,6 +109,16 @@ class Session {
   // Replaces the current item's struck-out options (ruled out by the learner; never an answer).
   bool SetStruck(std::vector<std::string> struck);
   bool GoTo(int position);
+  // Practice. Check gives the current item's answer, final once given (the key is shown next), and
+  // saves it with the review it makes (rated from its correctness and the time taken on the item).
+  bool Check(Response response);
+  // Practice: a missed question (the current item) answered again later in the session. Saved as a
+  // review only, rated from the time since the question was shown again; the item keeps its first
+  // answer. Sets `*correct` when given.
+  bool Relearn(const Response& response, bool* correct = nullptr);
+  // The current question is shown again now (practice: a missed question come back): Relearn
+  // measures the time from here. The time before it still counts for the item.
+  void Shown() { Accrue(); }
 
   // Finishes the attempt as expired if its deadline has passed; returns true if it did so now.
   bool CheckDeadline();

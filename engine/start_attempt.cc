@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "engine/random.h"
-#include "engine/spaced.h"
+#include "engine/store/review_store.h"
 
 #include "engine/assemble.h"
 #include "engine/error.h"
@@ -65,8 +65,9 @@ Attempt StartPracticeAttempt(Database& db, const Blueprint& b, const PracticeOpt
   if (options.domain != 0 && b.FindDomain(options.domain) == nullptr) {
     throw UsageError(b.code + " has domains 1-" + std::to_string(b.domains.size()) + ", not " + std::to_string(options.domain));
   }
-  std::map<std::pair<std::string, std::string>, QuestionHistory> history;
-  for (QuestionHistory& h : AnswerHistory(db, b.code)) history[{h.bank_id, h.question_id}] = std::move(h);
+  // Each question's FSRS memory state (engine/study.h): every answer, exam and practice, is a review.
+  std::map<std::pair<std::string, std::string>, StudyCard> history;
+  for (StudyCard& c : LoadCards(db, b.code)) history[{c.bank_id, c.question_id}] = std::move(c);
   struct Pick {
     Candidate c;
     int rank;        // 0 due, 1 never seen, 2 seen and not due
@@ -88,12 +89,13 @@ Attempt StartPracticeAttempt(Database& db, const Blueprint& b, const PracticeOpt
     if (!options.banks.empty() && std::find(options.banks.begin(), options.banks.end(), c.bank_id) == options.banks.end()) return;
     if (options.domain != 0 && c.domain != options.domain) return;
     auto it = history.find({c.bank_id, c.question_id});
-    const QuestionHistory* h = it == history.end() ? nullptr : &it->second;
-    if (options.missed && (h == nullptr || h->last_right)) return;
-    const bool is_due = h != nullptr && h->review.due_ms <= now_ms;
+    const StudyCard* h = it == history.end() ? nullptr : &it->second;
+    if (options.missed && (h == nullptr || h->last_rating != Rating::kAgain)) return;
+    const int64_t due_ms = h == nullptr ? 0 : h->DueMs(options.retention);
+    const bool is_due = h != nullptr && due_ms <= now_ms + kLearnAheadMs;
     if (options.due && !is_due) return;
     int rank = is_due ? 0 : h == nullptr ? 1 : 2;
-    int64_t order = h == nullptr ? 0 : rank == 0 ? h->review.due_ms : h->review.last_ms;
+    int64_t order = h == nullptr ? 0 : rank == 0 ? due_ms : h->last_review_ms;
     picks.push_back({std::move(c), rank, order});
   };
   std::vector<std::pair<std::string, std::string>> seen;

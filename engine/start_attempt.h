@@ -10,6 +10,7 @@
 #include "engine/catalog.h"
 #include "engine/session.h"
 #include "engine/store/database.h"
+#include "engine/study.h"
 
 namespace proctor {
 
@@ -40,7 +41,8 @@ struct PracticeOptions {
   int count = 10;
   int domain = 0;              // 0: every domain (and questions without one)
   bool missed = false;         // only questions whose last answer was wrong
-  bool due = false;            // only questions due for review (SM-2, see engine/spaced.h)
+  bool due = false;            // only questions due for review (FSRS-5, see engine/study.h)
+  double retention = kDefaultRetention;  // FSRS's desired retention: when a question comes due
   std::optional<int> minutes;  // a clock for the session, if wanted
   std::vector<std::string> banks;
 };

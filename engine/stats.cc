@@ -10,47 +10,6 @@
 
 namespace proctor {
 
-namespace {
-
-double Phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
-
-}  // namespace
-
-Readiness EstimateReadiness(const Blueprint& b, const std::vector<DomainEvidence>& domains, double cut) {
-  Readiness r;
-  std::vector<int> weights;
-  for (const Domain& d : b.domains) weights.push_back(d.weight);
-  std::vector<int> n = Apportion(weights, b.scored_questions());
-  const double total = static_cast<double>(b.scored_questions());
-  double mu = 0;
-  double posterior_var = 0;
-  double sampling_var = 0;
-  for (size_t i = 0; i < b.domains.size(); ++i) {
-    double right = 0;
-    double answered = 0;
-    for (const DomainEvidence& d : domains) {
-      if (d.number == b.domains[i].number) {
-        right = d.right;
-        answered = d.answered;
-      }
-    }
-    // Beta(1 + right, 1 + wrong): the uniform prior plus what was answered.
-    const double alpha = 1.0 + right;
-    const double beta = 1.0 + (answered - right);
-    const double mean = alpha / (alpha + beta);
-    const double var = mean * (1 - mean) / (alpha + beta + 1);
-    const double w = n[i] / total;
-    mu += w * mean;
-    posterior_var += w * w * var;
-    sampling_var += n[i] * mean * (1 - mean) / (total * total);
-  }
-  r.probability = Phi((mu - cut) / std::sqrt(posterior_var + sampling_var));
-  const double spread = 1.6449 * std::sqrt(posterior_var);
-  r.low = Phi((mu - spread - cut) / std::sqrt(sampling_var));
-  r.high = Phi((mu + spread - cut) / std::sqrt(sampling_var));
-  return r;
-}
-
 ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
   ExamStats st;
   {
@@ -107,10 +66,15 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
   // Readiness weighs recent attempts more: the newest counts 1, the one before 0.7, and so on.
   for (const Domain& d : b.domains) st.evidence.push_back({d.number, 0, 0});
   int answers = 0;
+  std::map<int64_t, double> sitting_answers;  // weighted answers by attempt age
   {
     Statement s(db, R"sql(
         WITH recent AS (SELECT id, row_number() OVER (ORDER BY started_at DESC, id DESC) - 1 AS age
-                          FROM attempts WHERE exam = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2)
+                          FROM attempts
+                         WHERE exam = ?1 AND EXISTS (SELECT 1 FROM attempt_items i
+                                                      WHERE i.attempt_id = attempts.id AND i.response <> ''
+                                                        AND i.correct IS NOT NULL)
+                         ORDER BY started_at DESC, id DESC LIMIT ?2)
         SELECT recent.age, i.domain, sum(i.correct), count(*)
           FROM attempt_items i JOIN recent ON recent.id = i.attempt_id
          WHERE i.response <> '' AND i.correct IS NOT NULL
@@ -119,6 +83,7 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
     while (s.Step()) {
       const double w = std::pow(kRecencyWeight, static_cast<double>(s.Int(0)));
       answers += static_cast<int>(s.Int(3));
+      sitting_answers[s.Int(0)] += w * static_cast<double>(s.Int(3));
       for (DomainEvidence& e : st.evidence) {
         if (e.number == s.Int(1)) {
           e.right += w * static_cast<double>(s.Int(2));
@@ -138,76 +103,67 @@ ExamStats ComputeExamStats(Database& db, const Blueprint& b) {
     if (s.Step() && s.Int(1) > 0) st.seconds_per_answer = static_cast<double>(s.Int(0)) / 1000.0 / static_cast<double>(s.Int(1));
   }
   st.budget_seconds = b.total_questions > 0 ? b.minutes * 60.0 / b.total_questions : 0;
-  st.readiness = EstimateReadiness(b, st.evidence, st.cut);
+  std::vector<double> sittings;
+  for (const auto& [age, weighted] : sitting_answers) sittings.push_back(weighted);
+  st.readiness = EstimateReadiness(b, st.evidence, st.cut, EffectiveSittings(sittings));
   st.readiness.answers = answers;
   return st;
 }
 
 std::vector<ItemStats> ComputeItemStats(Database& db, const std::string& exam) {
-  struct Answer {
-    bool right;
-    std::string response;
-    int64_t time_ms;
-    int scaled;  // the attempt's score, or -1 (practice)
-  };
-  std::map<std::pair<std::string, std::string>, std::vector<Answer>> answers;
+  // From the tallies kept as attempts finish (engine/store/item_tally.h): one row a question.
   Statement s(db, R"sql(
-      SELECT i.bank_id, i.question_id, i.correct, i.response, i.time_spent_ms, coalesce(a.scaled, -1)
-        FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
-       WHERE a.exam = ?1 AND i.response <> '' AND i.correct IS NOT NULL)sql");
+      SELECT t.bank_id, t.question_id, t.seen, t.right_count, t.time_ms, t.passed_seen, t.passed_right,
+             t.failed_seen, t.failed_right,
+             (SELECT w.choice FROM item_wrong_choices w
+               WHERE w.exam = t.exam AND w.bank_id = t.bank_id AND w.question_id = t.question_id
+               ORDER BY w.count DESC, w.choice LIMIT 1),
+             (SELECT max(w.count) FROM item_wrong_choices w
+               WHERE w.exam = t.exam AND w.bank_id = t.bank_id AND w.question_id = t.question_id)
+        FROM item_tallies t WHERE t.exam = ?1 AND t.seen > 0)sql");
   s.Bind(1, exam);
-  while (s.Step()) {
-    answers[{s.Text(0), s.Text(1)}].push_back({s.Int(2) != 0, s.Text(3), s.Int(4), static_cast<int>(s.Int(5))});
-  }
   std::vector<ItemStats> out;
-  for (auto& [key, list] : answers) {
+  while (s.Step()) {
     ItemStats it;
-    it.bank_id = key.first;
-    it.question_id = key.second;
-    it.seen = static_cast<int>(list.size());
-    std::map<std::string, int> wrong;
-    int64_t time = 0;
-    std::vector<std::pair<int, bool>> scored;  // (attempt score, right) for exam answers
-    for (const Answer& a : list) {
-      it.right += a.right;
-      time += a.time_ms;
-      if (!a.right) ++wrong[a.response];
-      if (a.scaled >= 0) scored.emplace_back(a.scaled, a.right);
-    }
-    it.seconds = static_cast<double>(time) / 1000.0 / it.seen;
-    for (const auto& [response, count] : wrong) {
-      if (count > it.common_wrong_count) {
-        it.common_wrong = response;
-        it.common_wrong_count = count;
-      }
-    }
-    // Discrimination: compare the stronger and the weaker half of the attempts that saw it.
-    if (scored.size() >= 4) {
-      std::sort(scored.begin(), scored.end());
-      const size_t half = scored.size() / 2;
-      double weak = 0;
-      double strong = 0;
-      for (size_t i = 0; i < half; ++i) weak += scored[i].second;
-      for (size_t i = scored.size() - half; i < scored.size(); ++i) strong += scored[i].second;
-      it.weak_right = weak / static_cast<double>(half);
-      it.strong_right = strong / static_cast<double>(half);
+    it.bank_id = s.Text(0);
+    it.question_id = s.Text(1);
+    it.seen = static_cast<int>(s.Int(2));
+    it.right = static_cast<int>(s.Int(3));
+    it.seconds = static_cast<double>(s.Int(4)) / 1000.0 / it.seen;
+    const int64_t passed_seen = s.Int(5);
+    const int64_t failed_seen = s.Int(7);
+    // Discrimination: exam attempts that passed should get it right more often than those that failed.
+    if (passed_seen >= 2 && failed_seen >= 2) {
+      it.strong_right = static_cast<double>(s.Int(6)) / static_cast<double>(passed_seen);
+      it.weak_right = static_cast<double>(s.Int(8)) / static_cast<double>(failed_seen);
       it.check = it.strong_right < it.weak_right;
     }
+    if (!s.IsNull(9)) {
+      it.common_wrong = s.Text(9);
+      it.common_wrong_count = static_cast<int>(s.Int(10));
+    }
+    out.push_back(std::move(it));
+  }
+  for (ItemStats& it : out) {
     try {
       Question q = LoadQuestion(db, it.bank_id, it.question_id);
       it.stem = q.stem;
       // Show the wrong answer as text: option ids mean nothing to a learner.
-      std::string text;
-      for (const std::string& id : DecodeResponse(it.common_wrong)) {
-        std::string option = id.substr(id.find('=') + 1);
-        const Option* o = q.FindOption(option);
-        text += (text.empty() ? "" : " + ") + (o ? o->text : id);
+      if (!it.common_wrong.empty()) {
+        std::string text;
+        const Response choice = q.type == ItemType::kSingle || q.type == ItemType::kMultiple
+                                    ? Response{it.common_wrong}
+                                    : DecodeResponse(it.common_wrong);
+        for (const std::string& id : choice) {
+          std::string option = id.substr(id.find('=') + 1);
+          const Option* o = q.FindOption(option);
+          text += (text.empty() ? "" : " + ") + (o ? o->text : id);
+        }
+        it.common_wrong = text;
       }
-      if (!text.empty()) it.common_wrong = text;
     } catch (const std::exception&) {
       it.stem = "(no longer in its bank)";
     }
-    out.push_back(std::move(it));
   }
   std::sort(out.begin(), out.end(), [](const ItemStats& x, const ItemStats& y) {
     if (x.check != y.check) return x.check;

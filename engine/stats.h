@@ -1,5 +1,5 @@
 // What a learner's history says: scores over time, accuracy per domain, pacing, readiness, and
-// statistics per question. The readiness model is described in docs/readiness.md.
+// statistics per question. The readiness model (engine/readiness.h) is described in docs/readiness.md.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/catalog.h"
+#include "engine/readiness.h"
 
 namespace proctor {
 
@@ -26,24 +27,6 @@ struct DomainAccuracy {
   int weight = 0;
   int right = 0;
   int answered = 0;
-};
-
-// Answers in one domain, each attempt's weighted by its recency (the newest counts 1, the one
-// before 0.7, then 0.49...).
-struct DomainEvidence {
-  int number = 0;
-  double right = 0;
-  double answered = 0;
-};
-
-// How much each older attempt's answers count for readiness.
-inline constexpr double kRecencyWeight = 0.7;
-
-struct Readiness {
-  double probability = 0;  // of passing the next attempt
-  double low = 0;          // 90% interval
-  double high = 0;
-  int answers = 0;         // answers it rests on (before weighting)
 };
 
 struct ExamStats {
@@ -65,21 +48,20 @@ inline constexpr int kRecentAttempts = 10;
 
 ExamStats ComputeExamStats(Database& db, const Blueprint& blueprint);
 
-// P(pass) on a form of this blueprint with cut fraction `cut`, given the evidence per domain.
-Readiness EstimateReadiness(const Blueprint& blueprint, const std::vector<DomainEvidence>& evidence, double cut);
-
 struct ItemStats {
   std::string bank_id;
   std::string question_id;
   std::string stem;
   int seen = 0;
   int right = 0;
-  std::string common_wrong;  // the wrong answer chosen most often (option ids), or ""
+  // The wrong choice made most often: for single and multiple response an option outside the key
+  // (its text), for ordering and matching a whole answer; "" when none.
+  std::string common_wrong;
   int common_wrong_count = 0;
   double seconds = 0;        // mean time spent
-  bool check = false;        // strong attempts miss it more often than weak ones: a possible bad key
-  double strong_right = 0;   // fraction right in the stronger half of attempts (when check is computed)
-  double weak_right = 0;
+  bool check = false;        // passed exam attempts miss it more often than failed ones: a possible bad key
+  double strong_right = 0;   // fraction right in exam attempts that passed (when check is computed)
+  double weak_right = 0;     // in exam attempts that failed
 };
 
 // Every question of the exam answered at least once, hardest first.

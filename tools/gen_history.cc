@@ -1,6 +1,7 @@
 // Writes a database with N finished CLF-C02 exam attempts (65 answered items each, with the
 // question snapshots the store keeps) for benchmarks of history and stats:
 //   build/proctor_gen_history 10000 /tmp/history.db
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <random>
@@ -10,6 +11,8 @@
 #include "engine/json/snapshot.h"
 #include "engine/shipped.h"
 #include "engine/store/bank_store.h"
+#include "engine/store/item_tally.h"
+#include "engine/store/review_store.h"
 #include "engine/store/database.h"
 
 int main(int argc, char** argv) {
@@ -62,9 +65,20 @@ int main(int argc, char** argv) {
       const size_t qi = static_cast<size_t>(rng() % bank.questions.size());
       const Question& q = bank.questions[qi];
       const bool right = rng() % 100 < 70;
+      // A wrong answer picks an option outside the key (or, for ordering and matching, the key's reverse).
+      Response wrong;
+      std::vector<std::string> outside;
+      for (const Option& o : q.options) {
+        if (std::find(q.key.begin(), q.key.end(), o.id) == q.key.end()) outside.push_back(o.id);
+      }
+      if (!outside.empty()) {
+        wrong = {outside[rng() % outside.size()]};
+      } else {
+        wrong.assign(q.key.rbegin(), q.key.rend());
+      }
       item.Reset();
       item.Bind(1, id).Bind(2, p).Bind(3, q.bank_id).Bind(4, q.id).Bind(5, q.domain)
-          .Bind(6, p < 50 ? 1 : 0).Bind(7, snapshots[qi]).Bind(8, right ? q.key[0] : std::string("z"))
+          .Bind(6, p < 50 ? 1 : 0).Bind(7, snapshots[qi]).Bind(8, EncodeResponse(right ? q.key : wrong))
           .Bind(9, static_cast<int64_t>(30'000 + rng() % 90'000)).Bind(10, right ? 1 : 0);
       item.Run();
     }
@@ -73,6 +87,10 @@ int main(int argc, char** argv) {
   db.Exec(R"sql(INSERT OR REPLACE INTO question_seen (bank_id, question_id, exam, last_seen)
                 SELECT i.bank_id, i.question_id, a.exam, max(a.started_at)
                   FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id GROUP BY i.bank_id, i.question_id)sql");
+  // What the stores keep as attempts finish: the study schedule and the per-question tallies.
+  db.Exec("DELETE FROM reviews; DELETE FROM memory_states; DELETE FROM item_tallies; DELETE FROM item_wrong_choices");
+  ReplayAnswerHistory(db);
+  BackfillItemTallies(db);
   tx.Commit();
   return 0;
 }

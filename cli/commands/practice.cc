@@ -1,9 +1,12 @@
 // proctor practice EXAM: questions one at a time, each answer checked and explained at once.
+#include <memory>
 #include <ostream>
 
 #include "cli/answer_format.h"
 #include "cli/commands/command.h"
+#include "cli/exam_runner.h"
 #include "cli/plain/plain_practice.h"
+#include "cli/tui/tui_practice.h"
 #include "engine/error.h"
 #include "engine/random.h"
 #include "engine/start_attempt.h"
@@ -19,7 +22,9 @@ void Define(po::options_description& o, po::positional_options_description& p) {
       ("domain", po::value<int>()->value_name("D"), "only this domain (its number)")
       ("count", po::value<int>()->default_value(10)->value_name("N"), "how many questions")
       ("missed", "only questions you answered wrong the last time")
-      ("due", "only questions due for review (spaced repetition, SM-2)")
+      ("due", "only questions due for review (spaced repetition, FSRS-5): missed ones are due again the same day")
+      ("retention", po::value<double>()->value_name("R"), "the chance of recall to schedule for (0.70-0.99, default 0.90)")
+      ("plain", "line mode even on a terminal")
       ("minutes", po::value<int>()->value_name("N"), "a clock for the session (default: untimed)")
       ("bank", po::value<std::vector<std::string>>()->value_name("ID"), "only this bank (repeat for several)")
       ("seed", po::value<uint64_t>()->value_name("N"), "the seed for the order");
@@ -38,6 +43,12 @@ int Run(const po::variables_map& vm, Context& c) {
     options.minutes = vm["minutes"].as<int>();
     if (*options.minutes < 1 || *options.minutes > 1440) throw UsageError("--minutes must be between 1 and 1440");
   }
+  if (vm.count("retention")) {
+    options.retention = vm["retention"].as<double>();
+    if (!(options.retention >= kMinRetention && options.retention <= kMaxRetention)) {
+      throw UsageError("--retention must be between 0.70 and 0.99");
+    }
+  }
   if (vm.count("bank")) options.banks = vm["bank"].as<std::vector<std::string>>();
   Database& db = c.Db();
   Attempt attempt = StartPracticeAttempt(db, b, options, c.clock.NowMs());
@@ -45,7 +56,15 @@ int Run(const po::variables_map& vm, Context& c) {
         << (options.minutes ? ", " + std::to_string(*options.minutes) + " minutes" : std::string(", untimed")) << ".\n";
   SqliteAttemptLog log(db);
   Session session(std::move(attempt), c.clock, log);
-  RunPlainPractice(session, c.in, c.out, c.width);
+  // Full screen on a terminal; line mode for pipes, screen readers and --plain (with a pause after
+  // each answer's feedback when a learner reads it on a terminal).
+  if (std::unique_ptr<Terminal> screen = OpenFullScreen(c, vm.count("plain") > 0)) {
+    const PracticeSummary summary = RunTuiPractice(*screen, session, c.color);
+    screen.reset();  // back on the normal screen: the summary stays where the learner can scroll to it
+    PrintPracticeSummary(c.out, session, summary, c.width);
+    return 0;
+  }
+  RunPlainPractice(session, c.in, c.out, c.width, c.interactive);
   return 0;
 }
 

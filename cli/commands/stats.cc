@@ -133,8 +133,8 @@ int Items(Context& c, const Blueprint& b, bool json) {
             << TruncateToWidth(SanitizeForTerminal(it.common_wrong, false), std::max(20, c.width - 40)) << "\n";
     }
     if (it.check) {
-      c.out << "      check this question: stronger attempts got it right " << Percent(it.strong_right)
-            << " of the time, weaker ones " << Percent(it.weak_right) << " (a possible wrong key)\n";
+      c.out << "      check this question: exam attempts that passed got it right " << Percent(it.strong_right)
+            << " of the time, those that failed " << Percent(it.weak_right) << " (a possible wrong key)\n";
     }
   }
   return 0;

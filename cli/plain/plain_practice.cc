@@ -1,7 +1,6 @@
 #include "cli/plain/plain_practice.h"
 
 #include <climits>
-#include <map>
 #include <ostream>
 
 #include "cli/answer_format.h"
@@ -11,24 +10,34 @@ namespace proctor {
 
 namespace {
 
-// `text` wrapped to `width`, its first line after `label` ("  C. ") and the rest under it.
-void Wrapped(std::ostream& out, std::string_view text, int width, std::string_view label = "") {
-  const std::string under(static_cast<size_t>(DisplayWidth(label)), ' ');
-  bool first = true;
-  for (const std::string& l : WrapText(SanitizeForTerminal(text), width - DisplayWidth(label))) {
-    out << (first ? std::string(label) : under) << l << "\n";
-    first = false;
+// `first` on the first line, then as many spaces on the rest: an option's letter once, its text
+// hanging under it ("A. long text / continued", not "A. long text / A. continued").
+void Wrapped(std::ostream& out, std::string_view text, int width, std::string_view first = "") {
+  const std::string rest(static_cast<size_t>(DisplayWidth(first)), ' ');
+  bool is_first = true;
+  for (const std::string& l : WrapText(SanitizeForTerminal(text), width - DisplayWidth(first))) {
+    out << (is_first ? std::string(first) : rest) << l << "\n";
+    is_first = false;
   }
 }
 
-void ShowItem(const Session& s, std::ostream& out, int width) {
+std::string DomainName(const Attempt& a, int number) {
+  const Domain* d = a.blueprint.FindDomain(number);
+  return d ? "domain " + std::to_string(d->number) + " " + d->name : std::string("no domain");
+}
+
+void ShowItem(const PracticeSession& p, std::ostream& out, int width) {
+  const Session& s = p.session();
   const AttemptItem& item = s.current();
   const Question& q = item.question;
-  const Domain* d = s.attempt().blueprint.FindDomain(item.form.domain);
-  out << "\nPractice question " << s.position() + 1 << " of " << s.size() << "  |  "
-      << (d ? "domain " + std::to_string(d->number) + " " + d->name : std::string("no domain"));
-  if (s.RemainingMs() != INT64_MAX) out << "  |  Time left " << FormatDuration(s.RemainingMs());
-  out << "\n\n";
+  std::string header = p.relearning() ? "Again: question " + std::to_string(s.position() + 1) + ", missed earlier"
+                                       : "Practice question " + std::to_string(s.position() + 1) + " of " + std::to_string(s.size());
+  header += "  |  " + DomainName(s.attempt(), item.form.domain);
+  if (item.flagged) header += "  |  flagged";
+  if (s.RemainingMs() != INT64_MAX) header += "  |  Time left " + FormatDuration(s.RemainingMs());
+  out << "\n";
+  Wrapped(out, header, width);
+  out << "\n";
   if (!q.scenario_text.empty()) {
     Wrapped(out, "Case study: " + q.scenario_title, width);
     Wrapped(out, q.scenario_text, width);
@@ -38,87 +47,133 @@ void ShowItem(const Session& s, std::ostream& out, int width) {
   if (std::string hint = ItemInstruction(q, false); !hint.empty()) out << hint << "\n";
   if (q.type == ItemType::kMatching) {
     out << "\n";
-    for (size_t p = 0; p < q.prompts.size(); ++p) Wrapped(out, q.prompts[p].text, width, std::to_string(p + 1) + ". ");
+    for (size_t i = 0; i < q.prompts.size(); ++i) Wrapped(out, q.prompts[i].text, width, std::to_string(i + 1) + ". ");
   }
   out << "\n";
   for (size_t i = 0; i < item.option_order.size(); ++i) {
     const Option* o = q.FindOption(item.option_order[i]);
     Wrapped(out, o ? o->text : "?", width, std::string("  ") + OptionLetter(i) + ". ");
   }
-  out << "\nType letters to answer; s skips, q stops.\n";
+  out << "\nType letters to answer; s skips, flag marks it, q stops.\n";
 }
 
-void ShowFeedback(const AttemptItem& item, std::ostream& out, int width) {
+void ShowFeedback(const PracticeSession& p, std::ostream& out, int width) {
+  const AttemptItem& item = p.current();
   const Question& q = item.question;
-  if (IsCorrect(q, item.response)) {
+  if (p.checked_correct()) {
     out << "Right: " << ResponseLetters(item, q.key) << ".\n";
   } else {
     out << "Not right: the answer is " << ResponseLetters(item, q.key) << " (you chose "
-        << ResponseLetters(item, item.response) << ").\n";
+        << ResponseLetters(item, p.checked_response()) << "). It comes back later in this session.\n";
   }
   if (!q.explanation.empty()) Wrapped(out, q.explanation, width);
   for (const std::string& ref : q.references) out << "  " << SanitizeForTerminal(ref, false) << "\n";
 }
 
+bool IsFlagWord(const std::string& word) { return word == "flag" || word == "!"; }
+
+void Flag(PracticeSession& p, std::ostream& out) {
+  if (p.ToggleFlag()) out << (p.current().flagged ? "Flagged." : "Flag removed.") << "\n";
+}
+
 }  // namespace
 
-void RunPlainPractice(Session& s, LineSource& in, std::ostream& out, int width) {
+void PrintPracticeSummary(std::ostream& out, const Session& s, const PracticeSummary& sum, int width) {
   width = std::max(width, 30);
+  std::string head = "Practice finished: " + std::to_string(sum.right) + " of " + std::to_string(sum.answered) +
+                     " answered right (" + std::to_string(sum.not_answered()) + " not answered).";
+  head += sum.kept ? " Attempt " + std::to_string(s.attempt().id) +
+                         " is in your history; practice never counts as an exam attempt."
+                   : std::string(" Nothing was answered, so nothing was kept.");
+  out << "\n";
+  Wrapped(out, head, width);
+  for (const PracticeDomainTally& d : sum.by_domain) {
+    out << "  " << (d.number ? std::to_string(d.number) + " " + d.name : std::string("no domain")) << ": " << d.right
+        << " of " << d.answered << "\n";
+  }
+  if (sum.came_back > 0) {
+    Wrapped(out, "Missed questions asked again: " + std::to_string(sum.came_back) + ", " + std::to_string(sum.right_again) +
+                     " right the last time.", width);
+  }
+  auto list = [&](const std::vector<int>& positions) {
+    std::string text;
+    for (int p : positions) text += (text.empty() ? "" : ", ") + std::to_string(p + 1);
+    return text;
+  };
+  if (!sum.flagged.empty()) Wrapped(out, "Flagged: question " + list(sum.flagged) + ".", width);
+  if (!sum.missed.empty()) {
+    std::string missed = "Missed: question " + list(sum.missed) + "; 'proctor review " + std::to_string(s.attempt().id) +
+                         " --incorrect' walks through them.";
+    if (const int still = sum.still_wrong(); still > 0) {
+      missed += " " + (still == 1 ? std::string("One is") : std::to_string(still) + " are") +
+                " due again today ('proctor practice " + s.attempt().blueprint.code + " --due').";
+    }
+    Wrapped(out, missed, width);
+  }
+}
+
+PracticeSummary RunPlainPractice(Session& s, LineSource& in, std::ostream& out, int width, bool pause) {
+  width = std::max(width, 30);
+  PracticeSession p(s);
   std::string line;
   bool stopped = false;
-  while (s.in_progress() && !stopped) {
-    ShowItem(s, out, width);
+  auto read = [&](std::string& word) {
+    out << "> " << std::flush;
+    LineSource::Status status = in.ReadLine(line, s.RemainingMs());
+    if (status == LineSource::Status::kTimeout || s.CheckDeadline()) {
+      out << "\nTime is up.\n";
+      return false;
+    }
+    if (status == LineSource::Status::kEndOfInput) return false;
+    word = AsciiLower(Trim(line));
+    return true;
+  };
+  while (!stopped && !p.time_up()) {
+    ShowItem(p, out, width);
+    std::string word;
     while (true) {
-      out << "> " << std::flush;
-      int64_t wait = s.RemainingMs();
-      LineSource::Status status = in.ReadLine(line, wait);
-      if (status == LineSource::Status::kTimeout || s.CheckDeadline()) {
-        out << "\nTime is up.\n";
-        stopped = true;
-        break;
-      }
-      if (status == LineSource::Status::kEndOfInput) {
-        stopped = true;
-        break;
-      }
-      std::string word = AsciiLower(Trim(line));
-      if (word == "q" || word == "quit") {
+      if (!read(word) || word == "q" || word == "quit") {
         stopped = true;
         break;
       }
       if (word == "s" || word == "skip") break;
+      if (IsFlagWord(word)) {
+        Flag(p, out);
+        continue;
+      }
       std::string problem;
       std::string note;
-      std::optional<Response> response = ParseAnswer(s.current(), std::string(Trim(line)), problem, note);
+      std::optional<Response> response = ParseAnswer(p.current(), std::string(Trim(line)), problem, note);
       if (!response) {
         out << problem << "\n";
         continue;
       }
-      if (!s.Answer(*response)) break;
-      ShowFeedback(s.current(), out, width);
+      if (!p.Check(*response)) {
+        out << "\nTime is up.\n";
+        stopped = true;
+        break;
+      }
+      ShowFeedback(p, out, width);
+      if (pause) {
+        // On a terminal the feedback stays until the learner has read it.
+        out << "Press Enter for the next question (flag marks this one, q stops).\n";
+        while (read(word)) {
+          if (IsFlagWord(word)) {
+            Flag(p, out);
+            continue;
+          }
+          if (word == "q" || word == "quit") stopped = true;
+          break;
+        }
+        if (s.CheckDeadline() || !s.in_progress()) stopped = true;
+      }
       break;
     }
-    if (stopped || !s.in_progress()) break;
-    if (s.position() + 1 >= s.size()) break;
-    s.GoTo(s.position() + 1);
+    if (stopped || !p.Next()) break;
   }
-  const ScoreReport& report = s.Submit();
-  const int answered = ProgressOf(s.attempt()).given();  // incomplete answers were given too
-  out << "\nPractice finished: " << report.correct << " of " << answered << " answered right ("
-      << s.size() - answered << " not answered). Attempt " << s.attempt().id
-      << " is in your history; practice never counts as an exam attempt.\n";
-  std::map<int, std::pair<int, int>> by_domain;
-  for (const AttemptItem& item : s.attempt().items) {
-    if (item.response.empty()) continue;
-    auto& [right, total] = by_domain[item.form.domain];
-    ++total;
-    right += IsCorrect(item.question, item.response);
-  }
-  for (const auto& [domain, counts] : by_domain) {
-    const Domain* d = s.attempt().blueprint.FindDomain(domain);
-    out << "  " << (d ? std::to_string(d->number) + " " + d->name : std::string("no domain")) << ": " << counts.first
-        << " of " << counts.second << "\n";
-  }
+  PracticeSummary summary = p.Finish();
+  PrintPracticeSummary(out, s, summary, width);
+  return summary;
 }
 
 }  // namespace proctor

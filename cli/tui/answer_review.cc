@@ -129,6 +129,7 @@ std::vector<int> AnswerReviewList(const Attempt& attempt, const AnswerFilters& f
   for (size_t i = 0; i < attempt.items.size(); ++i) {
     const AttemptItem& item = attempt.items[i];
     if (f.incorrect && IsCorrect(item.question, item.response)) continue;
+    if (f.answered && item.response.empty()) continue;
     if (f.flagged && !item.flagged) continue;
     if (f.unscored && item.form.scored) continue;
     if (f.incomplete && StateOf(item.question, item.response) != ResponseState::kIncomplete) continue;

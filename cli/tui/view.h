@@ -20,6 +20,7 @@ struct AnswerFilters {
   bool unscored = false;
   bool incomplete = false;  // fewer choices than asked
   int domain = 0;           // only this domain (0: all)
+  bool answered = false;    // only questions with an answer (practice: the walk through what was missed)
   bool Any() const { return incorrect || flagged || unscored || incomplete || domain != 0; }
 };
 

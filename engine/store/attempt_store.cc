@@ -1,7 +1,11 @@
 #include "engine/store/attempt_store.h"
 
+#include <algorithm>
+
 #include "engine/error.h"
 #include "engine/json/snapshot.h"
+#include "engine/store/item_tally.h"
+#include "engine/store/review_store.h"
 
 namespace proctor {
 
@@ -42,6 +46,23 @@ void UpdateItem(Database& db, int64_t attempt_id, int position, const AttemptIte
       UPDATE attempts SET answered = (SELECT count(*) FROM attempt_items WHERE attempt_id = ?1 AND response <> '')
        WHERE id = ?1)sql");
   answered.Bind(1, attempt_id).Run();
+}
+
+ReviewRecord ReviewFor(Database& db, int64_t attempt_id, int position, const AttemptItem& item, const AnswerReview& review,
+                       ReviewKind kind) {
+  Statement s(db, "SELECT exam FROM attempts WHERE id = ?1");
+  s.Bind(1, attempt_id);
+  ReviewRecord r;
+  r.exam = s.Step() ? s.Text(0) : std::string();
+  r.bank_id = item.form.bank_id;
+  r.question_id = item.form.question_id;
+  r.at_ms = review.at_ms;
+  r.rating = review.rating;
+  r.kind = kind;
+  r.attempt_id = attempt_id;
+  r.position = position;
+  r.time_ms = review.time_ms;
+  return r;
 }
 
 }  // namespace
@@ -190,9 +211,32 @@ void SqliteAttemptLog::SaveMove(int64_t attempt_id, int from, const AttemptItem&
   tx.Commit();
 }
 
+void SqliteAttemptLog::SaveChecked(int64_t attempt_id, int position, const AttemptItem& item, const AnswerReview& review) {
+  Transaction tx(db_);
+  CheckWritable(db_, attempt_id, owner_);
+  UpdateItem(db_, attempt_id, position, item);
+  RecordReview(db_, ReviewFor(db_, attempt_id, position, item, review, ReviewKind::kPractice));
+  tx.Commit();
+}
+
+void SqliteAttemptLog::SaveRelearned(int64_t attempt_id, int position, const AttemptItem& item, const AnswerReview& review) {
+  Transaction tx(db_);
+  CheckWritable(db_, attempt_id, owner_);
+  RecordReview(db_, ReviewFor(db_, attempt_id, position, item, review, ReviewKind::kRelearn));
+  tx.Commit();
+}
+
 void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
   Transaction tx(db_);
   CheckWritable(db_, a.id, owner_);
+  if (a.mode == AttemptMode::kPractice &&
+      std::none_of(a.items.begin(), a.items.end(), [](const AttemptItem& i) { return !i.response.empty(); })) {
+    // Nothing was answered: nothing to keep (a history row would only dilute the statistics).
+    Statement drop(db_, "DELETE FROM attempts WHERE id = ?1");
+    drop.Bind(1, a.id).Run();
+    tx.Commit();
+    return;
+  }
   UpdateItem(db_, a.id, a.position, a.items[static_cast<size_t>(a.position)]);
   Statement s(db_, R"sql(
       UPDATE attempts SET status = ?2, finished_at = ?3, scaled = ?4, passed = ?5,
@@ -213,6 +257,38 @@ void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
         .Bind(3, IsCorrect(a.items[i].question, a.items[i].response) ? 1 : 0);
     correct.Run();
   }
+  {
+    // The answers feed the study schedule now that they are final, each rated from its correctness
+    // and the time spent on it: all of an exam's, and a practice session's that were not checked
+    // one by one (Session::Check saved those when given). Unanswered items are no evidence of memory.
+    Statement checked(db_, "SELECT 1 FROM reviews WHERE attempt_id = ?1 AND position = ?2 AND kind = 'practice'");
+    for (size_t i = 0; i < a.items.size(); ++i) {
+      const AttemptItem& item = a.items[i];
+      if (item.response.empty()) continue;
+      if (a.mode == AttemptMode::kPractice) {
+        checked.Reset();
+        checked.Bind(1, a.id).Bind(2, static_cast<int>(i));
+        if (checked.Step()) continue;
+      }
+      AnswerReview review;
+      review.correct = IsCorrect(item.question, item.response);
+      review.at_ms = a.finished_ms;
+      review.time_ms = item.time_spent_ms;
+      review.rating = RateAnswer(item.question, review.correct, review.time_ms);
+      ReviewRecord r;
+      r.bank_id = item.form.bank_id;
+      r.question_id = item.form.question_id;
+      r.exam = a.blueprint.code;
+      r.at_ms = review.at_ms;
+      r.rating = review.rating;
+      r.kind = a.mode == AttemptMode::kExam ? ReviewKind::kExam : ReviewKind::kPractice;
+      r.attempt_id = a.id;
+      r.position = static_cast<int>(i);
+      r.time_ms = review.time_ms;
+      RecordReview(db_, r);
+    }
+  }
+  TallyAttempt(db_, a, report);
   Statement domain(db_, R"sql(
       INSERT OR REPLACE INTO attempt_domains (attempt_id, domain, name, weight, scored, correct, cut, class)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql");

@@ -47,7 +47,9 @@ struct HistoryRow {
 // Every attempt, oldest first; only those of `exam` when it is not empty.
 std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam);
 
-// Saves a session's events. The store refuses (throws Error, saving nothing) any change to an
+// Saves a session's events, and the reviews they make for the study schedule (engine/store/review_store.h):
+// an exam's answers when it ends, practice answers as they are checked. A practice session that ends
+// with no answer is deleted, items and all: it leaves nothing in the history. The store refuses (throws Error, saving nothing) any change to an
 // attempt that is no longer in progress, and, when the log has an owner, any change while another
 // process holds the attempt's lease.
 class SqliteAttemptLog final : public AttemptLog {
@@ -57,6 +59,8 @@ class SqliteAttemptLog final : public AttemptLog {
   void SaveItem(int64_t attempt_id, int position, const AttemptItem& item) override;
   void SaveMove(int64_t attempt_id, int from, const AttemptItem& left, int to) override;
   void SaveFinish(const Attempt& attempt, const ScoreReport& report) override;
+  void SaveChecked(int64_t attempt_id, int position, const AttemptItem& item, const AnswerReview& review) override;
+  void SaveRelearned(int64_t attempt_id, int position, const AttemptItem& item, const AnswerReview& review) override;
 
  private:
   Database& db_;

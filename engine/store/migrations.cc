@@ -8,6 +8,8 @@
 #include "engine/json/snapshot.h"
 #include "engine/question.h"
 #include "engine/store/database.h"
+#include "engine/store/item_tally.h"
+#include "engine/store/review_store.h"
 
 namespace proctor {
 
@@ -88,6 +90,12 @@ void BackfillTopics(Database& db) {
 }
 
 // Index i takes the schema from version i to i + 1. Never edit a shipped entry: add a new one.
+// Version 11: the study schedule replayed from the history, and the per-question tallies.
+void Schema11(Database& db) {
+  ReplayAnswerHistory(db);
+  BackfillItemTallies(db);
+}
+
 const std::vector<Step>& Steps() {
   static const std::vector<Step> steps = {
       // 0 -> 1: banks, questions, attempts and their items.
@@ -325,6 +333,67 @@ CREATE INDEX cert_records_by_date ON cert_records (on_date, id);
       // Version 10: fingerprints ignore trailing punctuation and spacing ("What is S3?" and "What is
       // S3" are one question), so every stored one is computed again.
       {"", BackfillFingerprints, nullptr},
+      // Version 11: the study schedule (FSRS-5, engine/study.h). `reviews` logs every review (an
+      // exam's answers at its end, practice answers when given, a missed question answered again in
+      // the same session); `memory_states` keeps each question's stability and difficulty after its
+      // last review. Every answer already in the history is replayed into both, in time order.
+      // Finished practice sessions with no answer (quit at once) are deleted: they were only noise in
+      // the statistics, and a practice session with no answer is no longer kept. `item_tallies` and
+      // `item_wrong_choices` keep per-question answer statistics for `stats --items`, computed from
+      // the history here and added to as each attempt finishes.
+      {R"sql(
+CREATE TABLE reviews (
+  id          INTEGER PRIMARY KEY,
+  bank_id     TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  exam        TEXT NOT NULL,
+  reviewed_at INTEGER NOT NULL,
+  rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+  kind        TEXT NOT NULL CHECK (kind IN ('exam', 'practice', 'relearn')),
+  attempt_id  INTEGER REFERENCES attempts(id) ON DELETE SET NULL,
+  position    INTEGER,
+  time_ms     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX reviews_by_question ON reviews (bank_id, question_id, reviewed_at);
+CREATE INDEX reviews_by_attempt ON reviews (attempt_id) WHERE attempt_id IS NOT NULL;
+CREATE TABLE memory_states (
+  bank_id     TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  exam        TEXT NOT NULL,
+  stability   REAL NOT NULL,
+  difficulty  REAL NOT NULL,
+  last_review INTEGER NOT NULL,
+  last_rating INTEGER NOT NULL CHECK (last_rating BETWEEN 1 AND 4),
+  reviews     INTEGER NOT NULL,
+  lapses      INTEGER NOT NULL,
+  PRIMARY KEY (bank_id, question_id)
+) WITHOUT ROWID;
+CREATE INDEX memory_states_by_exam ON memory_states (exam);
+CREATE TABLE item_tallies (
+  exam         TEXT NOT NULL,
+  bank_id      TEXT NOT NULL,
+  question_id  TEXT NOT NULL,
+  seen         INTEGER NOT NULL,
+  right_count  INTEGER NOT NULL,
+  time_ms      INTEGER NOT NULL,
+  passed_seen  INTEGER NOT NULL,
+  passed_right INTEGER NOT NULL,
+  failed_seen  INTEGER NOT NULL,
+  failed_right INTEGER NOT NULL,
+  PRIMARY KEY (exam, bank_id, question_id)
+) WITHOUT ROWID;
+CREATE TABLE item_wrong_choices (
+  exam        TEXT NOT NULL,
+  bank_id     TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  choice      TEXT NOT NULL,
+  count       INTEGER NOT NULL,
+  PRIMARY KEY (exam, bank_id, question_id, choice)
+) WITHOUT ROWID;
+DELETE FROM attempts
+ WHERE mode = 'practice' AND status <> 'in_progress'
+   AND NOT EXISTS (SELECT 1 FROM attempt_items i WHERE i.attempt_id = attempts.id AND i.response <> '');
+)sql", Schema11, nullptr},
   };
   return steps;
 }

@@ -149,5 +149,30 @@ TEST_F(CliTest, PracticeCountsAnIncompleteAnswerAsGiven) {
   EXPECT_NE(r.out.find("Practice finished: 0 of 1 answered right (0 not answered)"), std::string::npos) << r.out;
 }
 
+// Issue 16: after a failed exam, 'practice --due' said nothing was due (SM-2 gave a miss a day). Now
+// the exam's misses are due the same day, and a practice session quit at once leaves no history row.
+TEST_F(CliTest, PracticeDueOnTheDayOfAFailedExamOffersWhatItMissed) {
+  ProcessResult none = Run({"practice", "CLF-C02", "--due"}, "q\n");
+  EXPECT_NE(none.err.find("no CLF-C02 questions due for review"), std::string::npos) << none.out << none.err;
+  std::string input;
+  for (int i = 0; i < 10; ++i) input += "a\n";
+  ASSERT_EQ(Run({"take", "CLF-C02", "--questions", "10", "--seed", "3"}, input + "end\ny\n").exit_code, 0);
+  // The items it got wrong, from its review.
+  ProcessResult review = Run({"review", "1", "--incorrect", "--plain"});
+  ASSERT_EQ(review.exit_code, 0) << review.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(review.out, m, std::regex("(\\d+) questions? shown"))) << review.out;
+  const int missed = std::stoi(m[1]);
+  ASSERT_GT(missed, 0);
+  ProcessResult due = Run({"practice", "CLF-C02", "--due", "--count", "50"}, "q\n");
+  ASSERT_EQ(due.exit_code, 0) << due.err;
+  EXPECT_NE(due.out.find("CLF-C02 practice: " + std::to_string(missed) + " question"), std::string::npos)
+      << missed << " missed\n" << due.out;
+  EXPECT_NE(due.out.find("nothing was kept."), std::string::npos) << due.out;
+  ProcessResult history = Run({"history"});
+  EXPECT_EQ(history.out.find("practice"), std::string::npos) << "quitting at once leaves no row\n" << history.out;
+  EXPECT_EQ(Run({"practice", "CLF-C02", "--retention", "0.5"}).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace proctor::testing

@@ -480,6 +480,15 @@ TEST_F(InjectionTest, HostileIdsInTheDatabaseAreNotPrintedRaw) {
   EXPECT_EQ(sqlite3_step(edit), SQLITE_DONE) << sqlite3_errmsg(db);
   EXPECT_EQ(sqlite3_changes(db), 2);
   sqlite3_finalize(edit);
+  // The per-question tallies `stats --items` reads (schema 11) may hold anything too.
+  ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE item_tallies SET bank_id = ?1, question_id = ?2 "
+                                   "WHERE question_id = (SELECT min(question_id) FROM item_tallies)", -1, &edit, nullptr),
+            SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_bind_text(edit, 1, bank.c_str(), static_cast<int>(bank.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(edit, 2, question.c_str(), static_cast<int>(question.size()), SQLITE_TRANSIENT);
+  EXPECT_EQ(sqlite3_step(edit), SQLITE_DONE) << sqlite3_errmsg(db);
+  EXPECT_EQ(sqlite3_changes(db), 1);
+  sqlite3_finalize(edit);
   sqlite3_close(db);
 
   Check({"export"}, "", {"BankEnd", "QuestionEnd", "ResponseEnd"}, true);

@@ -3,16 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "engine/shipped.h"
-#include "engine/spaced.h"
 #include "engine/start_attempt.h"
 #include "engine/stats.h"
 #include "engine/store/attempt_store.h"
 #include "engine/store/bank_store.h"
+#include "engine/store/item_tally.h"
+#include "engine/store/review_store.h"
 
 namespace proctor {
 namespace {
@@ -74,25 +76,6 @@ int64_t SeedAttempt(Database& db, const std::vector<std::string>& ids, const std
   return a.id;
 }
 
-TEST(SpacedRepetitionTest, Sm2IntervalsAndEasiness) {
-  ReviewState s;
-  s = NextReview(s, true, kStart);
-  EXPECT_EQ(s.interval_days, 1);
-  EXPECT_EQ(s.due_ms, kStart + kDay);
-  s = NextReview(s, true, kStart + kDay);
-  EXPECT_EQ(s.interval_days, 6);
-  s = NextReview(s, true, kStart + 7 * kDay);
-  EXPECT_EQ(s.interval_days, 15);  // 6 x 2.5
-  EXPECT_DOUBLE_EQ(s.easiness, 2.5);
-  s = NextReview(s, false, kStart + 22 * kDay);
-  EXPECT_EQ(s.interval_days, 1);
-  EXPECT_EQ(s.repetitions, 0);
-  EXPECT_NEAR(s.easiness, 1.96, 1e-9);
-  EXPECT_EQ(s.due_ms, kStart + 23 * kDay);
-  for (int i = 0; i < 10; ++i) s = NextReview(s, false, kStart);
-  EXPECT_DOUBLE_EQ(s.easiness, 1.3) << "easiness never drops below 1.3";
-}
-
 TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   Database db = Database::Open(":memory:");
   SeedBank(db);
@@ -128,14 +111,25 @@ TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   EXPECT_NEAR(st.evidence[1].right, 0 + 1, 1e-12);
   EXPECT_EQ(st.readiness.answers, 10);
 
-  // Review dates: d1-0 right then wrong -> due one day after the second answer; d1-1 right once.
-  std::map<std::string, QuestionHistory> h;
-  for (const QuestionHistory& q : AnswerHistory(db, "CLF-C02")) h[q.question_id] = q;
-  EXPECT_EQ(h["d1-0"].answers, 2);
-  EXPECT_FALSE(h["d1-0"].last_right);
-  EXPECT_EQ(h["d1-0"].review.due_ms, kStart + kDay + kDay);
-  EXPECT_EQ(h["d1-1"].review.due_ms, kStart + kDay);
-  EXPECT_EQ(h["d2-0"].review.due_ms, kStart + 2 * kDay);  // wrong, then right: interval 1 day again
+  // Review dates (FSRS-5 at retention 0.9, engine/study.h). The exam's answers took no time (the
+  // clock stood still) and are rated Good when right, except the last item's: it took the minute
+  // before the submit. d1-1 right once: stability S0(Good) = 3.173 days, due in round(3.173) = 3
+  // days. d1-0 right, then wrong a day later: due 10 minutes after the wrong answer (relearning).
+  // d2-0 wrong, then right a day later in 60 s (over twice its 12.4 s: Hard): stability 0.83, due
+  // in 1 day (the shortest interval).
+  std::map<std::string, StudyCard> h;
+  for (const StudyCard& c : LoadCards(db, "CLF-C02")) h[c.question_id] = c;
+  EXPECT_EQ(h.size(), 8u);
+  EXPECT_EQ(h["d1-0"].reviews, 2);
+  EXPECT_EQ(h["d1-0"].last_rating, Rating::kAgain);
+  EXPECT_EQ(h["d1-0"].DueMs(0.9), kStart + kDay + kRelearnStepMs);
+  EXPECT_NEAR(h["d1-1"].memory.stability, 3.173, 1e-9);
+  EXPECT_EQ(h["d1-1"].DueMs(0.9), kStart + 3 * kDay);
+  EXPECT_EQ(h["d1-1"].DueMs(0.8), kStart + 8 * kDay) << "a lower retention spaces it out: 3.173 x 2.398 = 7.6 days";
+  EXPECT_EQ(h["d2-0"].last_rating, Rating::kHard);
+  EXPECT_NEAR(h["d2-0"].memory.stability, 0.8337, 1e-3);
+  EXPECT_EQ(h["d2-0"].DueMs(0.9), kStart + 2 * kDay);
+  EXPECT_EQ(h["d2-1"].DueMs(0.9), kStart + kRelearnStepMs) << "missed in the exam: due again the same day";
 
   // Practice picks: --missed takes the questions whose last answer was wrong.
   PracticeOptions missed;
@@ -145,14 +139,146 @@ TEST(HistoryTest, SeededHistoryGivesRowsDomainsReviewDatesAndPicks) {
   std::set<std::string> picked;
   for (const AttemptItem& i : m.items) picked.insert(i.form.question_id);
   EXPECT_EQ(picked, (std::set<std::string>{"d1-0", "d2-1", "d2-2", "d2-3"}));
-  // --due at kStart + 1.5 days: what came due by then (d1-1..3 and d2-1..3 at kStart + 1 day).
+  // --due at kStart + 1.5 days: what came due by then (d2-1..3 missed in the exam, d1-0 missed in
+  // practice; d1-1..3 come due at kStart + 3 days, d2-0 at kStart + 2 days).
   PracticeOptions due;
   due.due = true;
   due.count = 20;
   Attempt d = StartPracticeAttempt(db, Clf(), due, kStart + kDay + kDay / 2);
   picked.clear();
   for (const AttemptItem& i : d.items) picked.insert(i.form.question_id);
-  EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d1-2", "d1-3", "d2-1", "d2-2", "d2-3"}));
+  EXPECT_EQ(picked, (std::set<std::string>{"d1-0", "d2-1", "d2-2", "d2-3"}));
+}
+
+TEST(HistoryTest, TheMigrationReplaysTheAnswerHistoryIntoTheSameStates) {
+  Database db = Database::Open(":memory:");
+  SeedBank(db);
+  SeedAttempt(db, {"d1-0", "d1-1", "d2-0"}, {true, false, true}, kStart);
+  SeedAttempt(db, {"d1-0", "d1-1"}, {true, true}, kStart + 2 * kDay, AttemptMode::kPractice);
+  SeedAttempt(db, {"d1-0", "d2-0", "d3-0"}, {false, true, false}, kStart + 9 * kDay);
+  std::vector<StudyCard> live = LoadCards(db, "CLF-C02");
+  ASSERT_EQ(live.size(), 4u);
+  // What schema 11 does with a history made before it: no reviews, then the replay.
+  db.Exec("DELETE FROM reviews; DELETE FROM memory_states;");
+  ReplayAnswerHistory(db);
+  std::vector<StudyCard> replayed = LoadCards(db, "CLF-C02");
+  ASSERT_EQ(replayed.size(), live.size());
+  std::map<std::string, StudyCard> by_id;
+  for (const StudyCard& c : replayed) by_id[c.question_id] = c;
+  for (const StudyCard& c : live) {
+    const StudyCard& r = by_id[c.question_id];
+    EXPECT_EQ(r.reviews, c.reviews) << c.question_id;
+    EXPECT_EQ(r.lapses, c.lapses) << c.question_id;
+    EXPECT_EQ(r.last_rating, c.last_rating) << c.question_id;
+    EXPECT_EQ(r.last_review_ms, c.last_review_ms) << c.question_id;
+    EXPECT_NEAR(r.memory.stability, c.memory.stability, 1e-9) << c.question_id;
+    EXPECT_NEAR(r.memory.difficulty, c.memory.difficulty, 1e-9) << c.question_id;
+  }
+  EXPECT_EQ(by_id["d1-0"].reviews, 3);
+  EXPECT_EQ(by_id["d1-0"].last_rating, Rating::kAgain);
+  Statement n(db, "SELECT count(*) FROM reviews");
+  ASSERT_TRUE(n.Step());
+  EXPECT_EQ(n.Int(0), 8);
+}
+
+// A multiple-response question's most chosen wrong answer is an option outside the key: "EC2 + S3"
+// (EC2 is right) was named before, the whole answer counted as one.
+TEST(ItemStatsTest, TheMostChosenWrongAnswerOfAMultipleResponseQuestionIsOutsideTheKey) {
+  Database db = Database::Open(":memory:");
+  Bank bank;
+  bank.info = {"t", "T", "", "", "", {}};
+  Question q;
+  q.bank_id = "t";
+  q.id = "two";
+  q.exam = "CLF-C02";
+  q.domain = 3;
+  q.type = ItemType::kMultiple;
+  q.stem = "Which two run code?";
+  q.options = {{"a", "EC2"}, {"b", "Lambda"}, {"c", "S3"}, {"d", "IAM"}};
+  q.key = {"a", "b"};
+  bank.questions.push_back(q);
+  ImportBank(db, bank, {"t", "native", "h", false}, 0);
+  const std::vector<Response> answers = {{"a", "c"}, {"a", "c"}, {"a", "c"}, {"b", "d"}, {"c", "d"}, {"a", "b"}, {"a"}};
+  int64_t at = kStart;
+  for (const Response& r : answers) {
+    Attempt a;
+    a.mode = AttemptMode::kPractice;
+    a.blueprint = Clf();
+    a.started_ms = at;
+    AttemptItem item;
+    item.question = LoadQuestion(db, "t", "two");
+    item.form = {"t", "two", 3, true};
+    item.option_order = {"a", "b", "c", "d"};
+    a.items.push_back(item);
+    CreateAttempt(db, a);
+    ManualClock clock(at);
+    SqliteAttemptLog log(db);
+    Session s(a, clock, log);
+    s.Answer(r);
+    clock.Set(at + 20'000);
+    s.Submit();
+    at += kDay;
+  }
+  std::vector<ItemStats> items = ComputeItemStats(db, "CLF-C02");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].seen, 7);
+  EXPECT_EQ(items[0].right, 1);
+  EXPECT_NEAR(items[0].seconds, 20.0, 1e-9);
+  // Outside the key: S3 chosen 4 times (a+c three times, c+d once), IAM twice. "EC2 + S3", the most
+  // common whole wrong answer, names a right option; "EC2" alone (too few) counts against nothing.
+  EXPECT_EQ(items[0].common_wrong, "S3");
+  EXPECT_EQ(items[0].common_wrong_count, 4);
+  EXPECT_EQ(WrongChoices(q, {"a", "c"}), std::vector<std::string>{"c"});
+}
+
+// Issue 16: "questions missed in this morning's exam are not due today" (SM-2 gave a miss one day).
+TEST(PracticeTest, AQuestionMissedInTodaysExamIsDueToday) {
+  Database db = Database::Open(":memory:");
+  SeedBank(db);
+  SeedAttempt(db, {"d1-0", "d1-1", "d2-0", "d2-1", "d3-0"}, {true, false, true, false, true}, kStart);
+  // A minute after the exam ends: the two it missed, nothing else.
+  PracticeOptions due;
+  due.due = true;
+  due.count = 20;
+  Attempt d = StartPracticeAttempt(db, Clf(), due, kStart + 60'000);
+  std::set<std::string> picked;
+  for (const AttemptItem& i : d.items) picked.insert(i.form.question_id);
+  EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d2-1"}));
+  // The right ones come due in 3 days (FSRS-5's first stability after Good, 3.173 days; d3-0, the
+  // last item, took the minute before the submit: Hard, 1.18 days).
+  Attempt later = StartPracticeAttempt(db, Clf(), due, kStart + 3 * kDay);
+  EXPECT_EQ(later.items.size(), 5u);
+  // A lower desired retention spaces them out: at 0.8 the Good ones come due after 7.6 days.
+  due.retention = 0.8;
+  picked.clear();
+  for (const AttemptItem& i : StartPracticeAttempt(db, Clf(), due, kStart + 3 * kDay).items) picked.insert(i.form.question_id);
+  EXPECT_EQ(picked, (std::set<std::string>{"d1-1", "d2-1", "d3-0"}));
+}
+
+TEST(PracticeTest, NeverShowsAQuestionOfAnExamAttemptStillOpen) {
+  Database db = Database::Open(":memory:");
+  SeedBank(db);
+  // An exam in progress over d1-0..d1-4, one of them answered wrong (it could be resumed and changed).
+  Attempt a;
+  a.mode = AttemptMode::kExam;
+  a.blueprint = Clf();
+  a.started_ms = kStart;
+  a.minutes = 90;
+  a.deadline_ms = kStart + 90 * 60'000;
+  for (int i = 0; i < 5; ++i) {
+    AttemptItem item;
+    item.question = LoadQuestion(db, "t", "d1-" + std::to_string(i));
+    item.form = {"t", item.question.id, 1, true};
+    item.option_order = {"a", "b", "c", "d"};
+    a.items.push_back(item);
+  }
+  CreateAttempt(db, a);
+  PracticeOptions options;
+  options.count = 40;
+  Attempt p = StartPracticeAttempt(db, Clf(), options, kStart + 60'000);
+  EXPECT_EQ(p.items.size(), 35u);
+  const std::set<std::string> open = {"d1-0", "d1-1", "d1-2", "d1-3", "d1-4"};
+  for (const AttemptItem& i : p.items) EXPECT_FALSE(open.contains(i.form.question_id)) << i.form.question_id;
 }
 
 TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
@@ -224,31 +350,6 @@ TEST(PracticeTest, ALargePoolIsProbedAndDueQuestionsStillComeFirst) {
   }
   EXPECT_GT(per_domain[0], 30);
   EXPECT_LT(per_domain[0], 200);
-}
-
-TEST(ReadinessTest, MatchesTheFormulaAndMovesTheRightWay) {
-  const Blueprint& b = Clf();  // 50 scored: 12 / 15 / 17 / 6
-  const auto with = [&](double fraction, int answered) {
-    std::vector<DomainEvidence> d;
-    for (const Domain& dom : b.domains) d.push_back({dom.number, fraction * answered, static_cast<double>(answered)});
-    return EstimateReadiness(b, d, 0.70);
-  };
-  // 80 of 100 right in every domain: Beta(81, 21), mean 81/102, var m(1-m)/103 per domain.
-  Readiness r = with(0.8, 100);
-  const double m = 81.0 / 102.0;
-  const double v = m * (1 - m) / 103.0;
-  const double w2 = (12.0 * 12 + 15.0 * 15 + 17.0 * 17 + 6.0 * 6) / (50.0 * 50);
-  const double expected = 0.5 * std::erfc(-((m - 0.70) / std::sqrt(w2 * v + m * (1 - m) / 50.0)) / std::sqrt(2.0));
-  EXPECT_NEAR(r.probability, expected, 1e-12);
-  // By hand: m = 0.7941, posterior var 0.2776 x 0.001587, sampling var 0.1635 / 50, z = 1.545.
-  EXPECT_NEAR(r.probability, 0.939, 0.001);
-  EXPECT_LT(r.low, r.probability);
-  EXPECT_GT(r.high, r.probability);
-  EXPECT_LT(with(0.6, 100).probability, 0.15);
-  EXPECT_GT(with(0.9, 100).probability, r.probability);
-  Readiness none = with(0.0, 0);  // no answers: Beta(1, 1) everywhere, a wide interval
-  EXPECT_LT(none.low, 0.05);
-  EXPECT_GT(none.high, 0.5);
 }
 
 }  // namespace
