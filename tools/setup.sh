@@ -9,6 +9,8 @@ packages=(
   googletest libgtest-dev libgmock-dev
   libncurses-dev tmux
   sqlite3 time  # the benchmarks' baselines and peak memory (tools/bench_*.sh)
+  libpq-dev pkg-config  # the optional team server (proctor sync, proctor team)
+  postgresql-15  # its tests start a throwaway cluster (initdb, pg_ctl); tools/team_demo.sh too
 )
 
 missing=()

@@ -34,6 +34,8 @@ const CommandSpec& PracticeCommand();
 const CommandSpec& StatsCommand();
 const CommandSpec& ReviewCommand();
 const CommandSpec& CertsCommand();
+const CommandSpec& SyncCommand();
+const CommandSpec& TeamCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();
