@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/catalog.h"
+#include "engine/import/import_file.h"
 #include "engine/import/importer.h"
 #include "engine/import/text_file.h"
 #include "engine/store/database.h"
@@ -25,16 +26,15 @@ struct FileImportOptions {
 struct FileImportResult {
   bool imported = false;  // something was written (never on dry run or errors)
   int errors = 0;
+  int warnings = 0;  // what reading the file found (read whole, or up to the first error)
   std::string bank_id;
 };
 
-// Imports `path`, printing the problems to `err` and a one-line summary to `out`. Never throws
-// for a bad file (that is reported and counted); throws Error for database failures.
+// Imports `path` (engine/import/import_file.h does the work), printing the problems to `err` and a
+// one-line summary to `out`. Never throws for a bad file (that is reported and counted); throws
+// Error for database failures.
 FileImportResult ImportFile(Database* db, const Catalog& catalog, const std::string& path,
                             const FileImportOptions& options, int64_t now_ms, std::ostream& out,
                             std::ostream& err);
-
-// The exam code a file name starts with ("saa-c03-notes.md" -> "SAA-C03"), or "".
-std::string ExamFromFileName(const Catalog& catalog, const std::string& path);
 
 }  // namespace proctor

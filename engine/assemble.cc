@@ -9,6 +9,7 @@
 
 #include "engine/error.h"
 #include "engine/random.h"
+#include "engine/text.h"
 
 namespace proctor {
 
@@ -94,14 +95,17 @@ std::vector<FormItem> AssembleForm(const Blueprint& b, const FormShape& shape,
   for (const auto& list : by_domain) per_domain.push_back(static_cast<int>(list.size()));
   // The way out a message offers must work: the longest form that fits, never a size that cannot.
   const int fits = LargestFormThatFits(b, per_domain, available);
-  const std::string shorter = fits > 0 ? "a shorter form fits: --questions " + std::to_string(fits) : std::string();
+  // When no form keeps the blueprint's weights, one of every drawable question without them still fits.
+  const std::string shorter = fits > 0        ? "a shorter form fits: --questions " + std::to_string(fits)
+                              : available > 0 ? "a shorter form without the blueprint's weights fits: --questions " +
+                                                    std::to_string(available) + " --any-domain"
+                                              : std::string();
   if (available < shape.total) {
     throw Error(b.code + " needs " + std::to_string(shape.total) + " questions (" +
                 std::to_string(shape.total - shape.unscored) + " scored, " + std::to_string(shape.unscored) +
                 " unscored) but the banks have " + std::to_string(available) + " it can draw" +
-                (fits > 0 ? "; " + shorter + ", or import more questions"
-                          : available == 0 ? "; import questions for " + b.code + " (questions without a domain get one inferred)"
-                                           : "; import more questions"));
+                (available > 0 ? "; " + shorter + ", or import more questions"
+                               : "; import questions for " + b.code + " (questions without a domain get one inferred)"));
   }
   std::string short_domains;
   for (size_t d = 0; d < b.domains.size(); ++d) {
@@ -109,8 +113,7 @@ std::vector<FormItem> AssembleForm(const Blueprint& b, const FormShape& shape,
     if (have < shape.scored_per_domain[d]) {
       short_domains += (short_domains.empty() ? "" : "; ") + std::string("domain ") +
                        std::to_string(d + 1) + " (" + b.domains[d].name + ") needs " +
-                       std::to_string(shape.scored_per_domain[d]) + " scored questions, the banks have " +
-                       std::to_string(have);
+                       CountOf(shape.scored_per_domain[d], "scored question") + ", the banks have " + std::to_string(have);
     }
   }
   if (!short_domains.empty() && !shape.any_domain) {

@@ -1,6 +1,7 @@
 #include "engine/catalog.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "engine/error.h"
@@ -42,10 +43,30 @@ const Domain* Blueprint::FindDomain(int number) const {
   return nullptr;
 }
 
+namespace {
+
+// A domain name as banks spell it in many ways: letters and digits only, lower case, "&" as "and"
+// ("Design Cost-Optimized Architectures" = "design cost optimized architectures").
+std::string LooseName(std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    if (c == '&') out += "and";
+  }
+  return out;
+}
+
+}  // namespace
+
 const Domain* Blueprint::FindDomainByName(std::string_view domain_name) const {
   std::string wanted = AsciiLower(Trim(domain_name));
   for (const Domain& d : domains) {
     if (AsciiLower(d.name) == wanted) return &d;
+  }
+  const std::string loose = LooseName(domain_name);
+  for (const Domain& d : domains) {
+    if (!loose.empty() && LooseName(d.name) == loose) return &d;
   }
   return nullptr;
 }

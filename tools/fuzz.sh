@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(native checklist lettered gift xml csv catalog)
+[ ${#targets[@]} -eq 0 ] && targets=(native checklist lettered gift xml csv jsonarray catalog)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROCTOR_FUZZ=ON >/dev/null
 cmake --build build-fuzz --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 status=0

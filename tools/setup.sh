@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build
-  libsqlite3-dev libcereal-dev rapidjson-dev libboost-program-options-dev
+  libsqlite3-dev libcereal-dev rapidjson-dev libboost-program-options-dev libexpat1-dev
   googletest libgtest-dev libgmock-dev
   libncurses-dev tmux
   sqlite3 time  # the benchmarks' baselines and peak memory (tools/bench_*.sh)

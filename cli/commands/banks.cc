@@ -1,10 +1,12 @@
 // proctor banks [list | show ID | remove ID]: the question banks in your database.
+#include <algorithm>
 #include <map>
 #include <ostream>
 
 #include "cli/answer_format.h"
 #include "cli/commands/command.h"
 #include "engine/error.h"
+#include "engine/json/snapshot.h"
 #include "engine/store/bank_store.h"
 #include "engine/text.h"
 
@@ -15,7 +17,8 @@ namespace {
 void Define(po::options_description& o, po::positional_options_description& p) {
   o.add_options()
       ("action", po::value<std::string>()->default_value("list")->value_name("ACTION"), "list, show ID or remove ID")
-      ("id", po::value<std::string>()->value_name("ID"), "a bank id");
+      ("id", po::value<std::string>()->value_name("ID"), "a bank id")
+      ("inferred", "show: list each question whose domain proctor inferred, with its id, to set one by hand");
   p.add("action", 1).add("id", 1);
 }
 
@@ -65,7 +68,7 @@ int List(Context& c) {
   return 0;
 }
 
-int Show(Context& c, const std::string& id) {
+int Show(Context& c, const std::string& id, bool list_inferred) {
   std::optional<BankRecord> b = FindBank(c.Db(), id);
   if (!b) throw Error("there is no bank '" + SanitizeForTerminal(id, false) + "' (see 'proctor banks')");
   Counts counts = CountQuestions(c.Db(), b->id);
@@ -91,9 +94,30 @@ int Show(Context& c, const std::string& id) {
     }
   }
   if (!inferred.empty()) {
+    const std::string bank = SanitizeForTerminal(b->id, false);
     c.out << "\nInferred: the bank gave no domain, and proctor inferred one from the exam guide and its own banks. "
              "Set one by hand with 'proctor bank set-domain "
-          << SanitizeForTerminal(b->id, false) << " QUESTION DOMAIN'.\n";
+          << bank << " QUESTION DOMAIN'" << (list_inferred ? "" : " ('proctor banks show " + bank + " --inferred' lists them)")
+          << ", or a whole category's with 'proctor bank set-domain " << bank << " --category NAME DOMAIN'.\n";
+  }
+  if (list_inferred && !inferred.empty()) {
+    // Each inferred question: its id (for set-domain), the domain and how sure, its category, its stem.
+    c.out << "\n" << PadRight("Question", 18) << PadRight("Domain", 12) << "Category / stem\n";
+    Statement q(c.Db(), "SELECT id, body FROM questions WHERE bank_id = ?1 AND active = 1 AND domain_inferred = 1 ORDER BY rowid");
+    q.Bind(1, b->id);
+    while (q.Step()) {
+      const Question question = QuestionFromStored(q.Blob(1));
+      std::string domain = std::to_string(question.domain) + " (" +
+                           std::to_string(std::min(99, static_cast<int>(question.domain_confidence * 100 + 0.5))) + "%)";  // never "sure"
+      std::string text = question.tags.empty() ? std::string() : "[" + question.tags.front() + "] ";
+      std::string stem = question.stem;
+      for (char& ch : stem) {
+        if (ch == '\n' || ch == '\t') ch = ' ';
+      }
+      text += stem;
+      c.out << PadRight(SanitizeForTerminal(q.Text(0), false), 18) << PadRight(domain, 12)
+            << TruncateToWidth(SanitizeForTerminal(text, false), 70) << "\n";
+    }
   }
   if (counts.retired > 0) {
     c.out << "\n" << CountOf(static_cast<int>(counts.retired), "question") << (counts.retired == 1 ? " is" : " are")
@@ -131,13 +155,13 @@ int Run(const po::variables_map& vm, Context& c) {
     throw UsageError("unknown banks action '" + SanitizeForTerminal(action, false) + "' (list, show ID or remove ID)");
   }
   if (id.empty()) throw UsageError("banks " + action + " needs a bank ID");
-  return action == "show" ? Show(c, id) : Remove(c, id);
+  return action == "show" ? Show(c, id, vm.count("inferred") > 0) : Remove(c, id);
 }
 
 }  // namespace
 
 const CommandSpec& BanksCommand() {
-  static const CommandSpec spec{"banks", "[list | show ID | remove ID]", "the question banks in your database", "", Define, Run};
+  static const CommandSpec spec{"banks", "[list | show ID [--inferred] | remove ID]", "the question banks in your database", "", Define, Run};
   return spec;
 }
 

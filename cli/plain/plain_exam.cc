@@ -79,9 +79,15 @@ class PlainExam {
     return r == INT64_MAX ? std::string("no time limit") : "Time left " + FormatDuration(r);
   }
 
-  void Wrapped(std::string_view text, std::string_view indent = "") {
-    int w = width_ - DisplayWidth(indent);
-    for (const std::string& l : WrapText(SanitizeForTerminal(text), w)) out_ << indent << l << "\n";
+  // `text` wrapped, its first line after `label` ("1. ") and the rest under it.
+  void Wrapped(std::string_view text, std::string_view label = "") {
+    int w = width_ - DisplayWidth(label);
+    const std::string under(static_cast<size_t>(DisplayWidth(label)), ' ');
+    bool first = true;
+    for (const std::string& l : WrapText(SanitizeForTerminal(text), w)) {
+      out_ << (first ? std::string(label) : under) << l << "\n";
+      first = false;
+    }
   }
 
   void ShowQuestion() {

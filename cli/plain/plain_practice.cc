@@ -11,8 +11,14 @@ namespace proctor {
 
 namespace {
 
-void Wrapped(std::ostream& out, std::string_view text, int width, std::string_view indent = "") {
-  for (const std::string& l : WrapText(SanitizeForTerminal(text), width - DisplayWidth(indent))) out << indent << l << "\n";
+// `text` wrapped to `width`, its first line after `label` ("  C. ") and the rest under it.
+void Wrapped(std::ostream& out, std::string_view text, int width, std::string_view label = "") {
+  const std::string under(static_cast<size_t>(DisplayWidth(label)), ' ');
+  bool first = true;
+  for (const std::string& l : WrapText(SanitizeForTerminal(text), width - DisplayWidth(label))) {
+    out << (first ? std::string(label) : under) << l << "\n";
+    first = false;
+  }
 }
 
 void ShowItem(const Session& s, std::ostream& out, int width) {

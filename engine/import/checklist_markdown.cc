@@ -5,8 +5,15 @@
 //   - [ ] wrong option
 //   - [x] right option that
 //   continues on the next line
+//   Explanation: why (proctor's own addition: an explanation, and Reference: lines, after the options)
+//   Reference: https://docs.aws.amazon.com/...
 //   **[⬆ Back to Top](#table-of-contents)**
 //
+// A text line that starts with a backslash and a punctuation character ("\# not a heading") is
+// read without the backslash, as Markdown escapes it; proctor's export writes such lines so, and
+// writes a line of an explanation that starts like a label with its colon escaped
+// ("Reference\: ..."), which is read as text. A "Reference:" line without a link ("Reference: the S3
+// user guide") is kept as a line of the explanation.
 // The preamble and table of contents (a Markdown table whose rows repeat the stems as links) are
 // skipped: only `### ` headings followed by checkbox options are questions.
 #include <cctype>
@@ -36,6 +43,12 @@ bool ParseCheckbox(std::string_view line, bool& checked, std::string& text) {
   checked = mark != ' ';
   text = std::string(Trim(rest.substr(3)));
   return true;
+}
+
+// "\#..." -> "#...": a Markdown escape at the start of a line of text.
+std::string Unescaped(std::string_view text) {
+  if (text.size() >= 2 && text[0] == '\\' && std::ispunct(static_cast<unsigned char>(text[1]))) text.remove_prefix(1);
+  return std::string(text);
 }
 
 }  // namespace
@@ -71,7 +84,7 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
       current = DraftQuestion{};
       current.line = line_no;
       current.category = section;
-      current.stem = std::string(Trim(raw.substr(4)));
+      current.stem = Unescaped(Trim(raw.substr(4)));
       open = true;
       last_was_option = false;
       in_explanation = false;
@@ -89,52 +102,62 @@ DraftBank ReadChecklistMarkdown(const TextFile& file, Diagnostics& diag) {
         diag.Error(file.name() + ":" + std::to_string(line_no), "an option line before any '### ' question heading");
         continue;
       }
-      current.options.push_back({text, checked});
+      current.options.push_back({Unescaped(text), checked});
       last_was_option = true;
       continue;
     }
     if (line.empty()) {
       last_was_option = false;
+      in_explanation = false;
       continue;
+    }
+    std::string rest;
+    std::string unescaped;
+    if (EscapedLabelLine(line, unescaped)) {
+      // "Reference\: ..." is text that starts like a label (proctor's export writes it so).
+      if (in_explanation) current.explanation += "\n" + unescaped;
+      else if (open && current.options.empty()) current.stem += "\n" + unescaped;
+      continue;
+    }
+    if (open && !current.options.empty()) {
+      // After the options: "Explanation: ..." and "Reference: <https://...>" lines, as many public
+      // banks write them (an autolink is a link, not a tag). A reference line may follow the
+      // explanation's last line directly.
+      if (!in_explanation && LabelLine(line, "explanation", rest)) {
+        current.explanation = Unescaped(rest);
+        in_explanation = true;
+        last_was_option = false;
+        continue;
+      }
+      if (LabelLine(line, "references", rest) || LabelLine(line, "reference", rest)) {
+        if (rest.find("://") == std::string::npos) {
+          // "Reference: the S3 user guide" names no link: it stays, as a line of the explanation.
+          current.explanation += (current.explanation.empty() ? "" : "\n") + std::string(line);
+          in_explanation = true;
+          last_was_option = false;
+          continue;
+        }
+        AddReferences(rest, file.name() + ":" + std::to_string(line_no), current.references, diag);
+        in_explanation = last_was_option = false;
+        continue;
+      }
     }
     if (!open || line.front() == '|' || IsBackToTop(line)) continue;
     if (IsImageLine(line)) {
       // Kept, as "[image: alt — path]" (FinishDraft): a question must not lose its picture in silence.
       if (current.options.empty()) current.stem += "\n" + std::string(line);
-      else current.options.back().text += " " + std::string(line);
+      else if (!in_explanation) current.options.back().text += " " + std::string(line);
+      else current.explanation += "\n" + std::string(line);
       continue;
     }
-    if (!current.options.empty()) {
-      // After the options: "Explanation: ..." and "Reference: <https://...>" lines, as many public
-      // banks write them (an autolink is a link, not a tag).
-      std::string lower = AsciiLower(line.substr(0, 16));
-      for (const char* label : {"explanation", "reference"}) {
-        if (lower.rfind(label, 0) == 0) {
-          std::string rest(Trim(line.substr(line.find_first_of(":-") == std::string_view::npos ? line.size()
-                                                                                                : line.find_first_of(":-") + 1)));
-          if (std::string(label) == "explanation") {
-            current.explanation = rest;
-            in_explanation = true;
-          } else {
-            AddReferences(rest, file.name() + ":" + std::to_string(line_no), current.references, diag);
-            in_explanation = false;
-          }
-          last_was_option = false;
-          goto next_line;
-        }
-      }
-      if (in_explanation) {
-        current.explanation += " " + std::string(line);
-        continue;
-      }
-    }
-    if (last_was_option) {
+    if (in_explanation) {
+      current.explanation += "\n" + Unescaped(line);
+    } else if (last_was_option) {
       // Option text that runs on to the next, unindented line.
-      current.options.back().text += " " + std::string(line);
+      current.options.back().text += " " + Unescaped(line);
     } else if (current.options.empty()) {
-      current.stem += "\n" + std::string(line);
+      current.stem += "\n" + Unescaped(line);
     }
-  next_line:;
   }
   close();
   if (bank.questions.empty() && bank.skipped.empty()) {

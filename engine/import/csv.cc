@@ -51,7 +51,8 @@ bool SplitCsv(std::string_view text, std::vector<Row>& rows, int& error_line, st
             break;
           }
           if (c == '\n') ++line;
-          if (c != '\r') field += c;
+          // A CR of a CRLF line end is dropped; a CR on its own is the field's text (RFC 4180).
+          if (c != '\r' || (i < text.size() && text[i] != '\n')) field += c;
         }
         while (i < text.size() && text[i] != ',' && text[i] != '\n') {
           if (text[i] != '\r' && text[i] != ' ') {

@@ -81,6 +81,53 @@ void WarnSameOptions(const Question& q, const std::string& where, Diagnostics& d
   }
 }
 
+// --- Matching questions and tags (issue 13, Moodle matching and categories) --------------------
+
+// A matching draft as an item: prompts p1..pN in file order; each distinct response text (the
+// pairs' first, then the distractors) one option a, b, c...; the key pairs each prompt with its
+// response's option.
+void BuildMatching(const DraftQuestion& d, Question& q) {
+  q.type = ItemType::kMatching;
+  q.options.clear();
+  q.key.clear();
+  const auto option_for = [&](std::string_view text) {
+    const std::string t(Trim(text));
+    for (const Option& o : q.options) {
+      if (o.text == t) return o.id;
+    }
+    const size_t i = q.options.size();
+    q.options.push_back({i < 26 ? std::string(1, static_cast<char>('a' + i)) : "o" + std::to_string(i + 1), t, false});
+    return q.options.back().id;
+  };
+  for (size_t i = 0; i < d.pairs.size(); ++i) {
+    Prompt p{"p" + std::to_string(i + 1), std::string(Trim(d.pairs[i].prompt))};
+    q.key.push_back(p.id + "=" + option_for(d.pairs[i].response));
+    q.prompts.push_back(std::move(p));
+  }
+  for (const DraftOption& extra : d.options) option_for(extra.text);
+}
+
+// The tags a draft carries: the file's own, then its category path without Moodle's context
+// ("$course$/top/AWS/Security" -> "AWS/Security"), so a learner can still find what a category held.
+std::vector<std::string> DraftTags(const DraftQuestion& d) {
+  std::vector<std::string> tags;
+  const auto add = [&](std::string_view tag) {
+    std::string t(Trim(tag));
+    if (!t.empty() && std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(std::move(t));
+  };
+  for (const std::string& t : d.tags) add(t);
+  std::string_view path = Trim(d.category);
+  if (path.size() > 1 && path[0] == '$') {
+    size_t end = path.find("$/", 1);
+    if (end != std::string_view::npos) path = path.substr(end + 2);
+  }
+  if (path.substr(0, 4) == "top/") path = path.substr(4);
+  if (path != "top") add(path);
+  return tags;
+}
+
+// ------------------------------------------------------------------------------------------------
+
 }  // namespace
 
 Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const ImportSettings& settings,
@@ -100,11 +147,20 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
   int no_exam = 0;
   int no_exam_line = 0;
   std::map<std::string, std::pair<int, int>> unknown_exams;  // code -> first line, questions
+  // Markdown's images are kept as text in Markdown files; elsewhere "![x](y)" is what it says.
+  const bool markdown = draft.format == "checklist-markdown" || draft.format == "lettered";
+  const auto images_as_text = [markdown](std::string_view text, int* count) {
+    if (!markdown) {
+      *count = 0;
+      return std::string(text);
+    }
+    return ImagesAsText(text, count);
+  };
   for (const DraftQuestion& d : draft.questions) {
     const std::string where = file_name + ":" + std::to_string(d.line);
     const int errors_before = diag.error_count();
     // Options that are only pictures ("Option A." and an image) cannot be answered in a terminal.
-    if (d.options.size() >= 2 && std::all_of(d.options.begin(), d.options.end(),
+    if (markdown && d.options.size() >= 2 && std::all_of(d.options.begin(), d.options.end(),
                                              [](const DraftOption& o) { return IsOnlyImages(o.text); })) {
       diag.Warning(where, "skipped: options that are only images (a terminal cannot show them)");
       continue;
@@ -112,8 +168,10 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
     Question q;
     q.bank_id = bank.info.id;
     int images = 0;
-    q.stem = ImagesAsText(Trim(d.stem), &images);
-    q.explanation = std::string(Trim(d.explanation));
+    q.stem = images_as_text(Trim(d.stem), &images);
+    int explanation_images = 0;
+    q.explanation = images_as_text(Trim(d.explanation), &explanation_images);
+    images += explanation_images;
     q.references = d.references;
     q.exam = AsciiUpper(Trim(d.exam.empty() ? settings.exam : d.exam));
     const Blueprint* exam = nullptr;
@@ -149,7 +207,7 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
       std::string id(1, static_cast<char>('a' + std::min<size_t>(i, 25)));
       if (i >= 26) id = "o" + std::to_string(i + 1);
       int option_images = 0;
-      q.options.push_back({id, ImagesAsText(Trim(d.options[i].text), &option_images), false});
+      q.options.push_back({id, images_as_text(Trim(d.options[i].text), &option_images), false});
       images += option_images;
       if (d.options[i].correct) {
         q.key.push_back(id);
@@ -157,7 +215,9 @@ Bank FinishDraft(const DraftBank& draft, const std::string& file_name, const Imp
       }
     }
     q.type = correct > 1 ? ItemType::kMultiple : ItemType::kSingle;
-    if (correct == 0) diag.Error(where, "no option is marked right");
+    if (correct == 0 && d.pairs.empty()) diag.Error(where, "no option is marked right");
+    if (!d.pairs.empty()) BuildMatching(d, q);  // a matching question: its own options, key and type
+    q.tags = DraftTags(d);
     std::string base_id = "q-" + HashHex(NormalizeText(q.stem)).substr(0, 12);
     q.id = base_id;
     for (int n = 2; ids.count(q.id); ++n) q.id = base_id + "-" + std::to_string(n);

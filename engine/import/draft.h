@@ -17,15 +17,27 @@ struct DraftOption {
   bool correct = false;
 };
 
+// One pair of a matching question: a prompt and the response that goes with it.
+struct DraftPair {
+  std::string prompt;
+  std::string response;
+};
+
 struct DraftQuestion {
   int line = 0;  // where the question starts in its file
   std::string stem;
+  // A choice question's options. For a matching question, the responses that pair with no prompt
+  // (distractors), if any.
   std::vector<DraftOption> options;
+  // A matching question's pairs, in file order (3-7 make a valid item). Responses may repeat: each
+  // distinct response text becomes one option.
+  std::vector<DraftPair> pairs;
   std::string explanation;
   std::vector<std::string> references;
   std::string exam;      // as the file gives it, or empty
   std::string domain;    // a number or a domain name, as the file gives it, or empty
-  std::string category;  // GIFT / Moodle category path; its last part may name a domain
+  std::string category;  // GIFT / Moodle category path; its last part may name a domain. Kept as a tag.
+  std::vector<std::string> tags;  // tags the file gives the question (Moodle XML <tags>)
 };
 
 struct Skipped {

@@ -10,8 +10,14 @@
 //   Pick two. {~%50%S3 ~%50%EFS ~%-100%EC2}
 //   S3 is object storage. {T}
 //
-// Multiple choice, multiple answer (weights) and true/false are imported; short answer, numerical,
-// matching, essay and description questions are skipped with their line and type.
+//   Grant is {=buried ~not buried} in Grant's tomb.     (a blank: the stem shows "_____")
+//   Match each service. {=EC2 -> Compute =S3 -> Storage =RDS -> Database}
+//
+// Multiple choice, multiple answer (weights), true/false and matching (3-7 pairs) are imported. A
+// single answer with partial-credit distractors ({~%50%half =full}) keeps = as its key, with a
+// warning: proctor gives no partial credit. Short answer, numerical, essay, description and Moodle
+// Cloze ({1:MC:~a~=b}) questions are skipped with their line and type. Text is read as HTML.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -25,14 +31,12 @@ namespace proctor {
 namespace {
 
 // Removes GIFT escapes (\~ \= \# \{ \} \: \\ and \n) and a format prefix, giving display text.
+// Text is read as HTML whatever its prefix: Moodle's default (moodle auto-format) and [markdown]
+// pass HTML through too, and exports carry <p> and &rsquo; without saying [html].
 std::string Unescape(std::string_view text) {
   std::string_view t = Trim(text);
-  bool html = false;
   for (std::string_view prefix : {"[html]", "[markdown]", "[plain]", "[moodle]"}) {
-    if (t.substr(0, prefix.size()) == prefix) {
-      html = prefix == "[html]";
-      t = Trim(t.substr(prefix.size()));
-    }
+    if (t.substr(0, prefix.size()) == prefix) t = Trim(t.substr(prefix.size()));
   }
   std::string out;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -43,7 +47,7 @@ std::string Unescape(std::string_view text) {
       out += t[i];
     }
   }
-  return html ? HtmlToText(out) : std::string(Trim(out));
+  return HtmlToText(out);
 }
 
 // Finds the next unescaped `c` at or after `from`.
@@ -67,13 +71,18 @@ struct Answer {
 
 // Splits the inside of {...} into answers at unescaped = and ~; "#" starts feedback and "####"
 // the general feedback.
-std::vector<Answer> SplitAnswers(std::string_view body, std::string& general) {
+// Text before the first answer goes to `leading` (it was glued onto the first answer).
+std::vector<Answer> SplitAnswers(std::string_view body, std::string& general, std::string& leading) {
   std::vector<Answer> answers;
   size_t i = 0;
   std::string current;
   Answer* open = nullptr;
   const auto flush_text = [&] {
-    if (open == nullptr) return;
+    if (open == nullptr) {
+      leading = std::string(Trim(current));
+      current.clear();
+      return;
+    }
     std::string t = current;
     current.clear();
     size_t hash = FindUnescaped(t, '#', 0);
@@ -121,6 +130,41 @@ std::vector<Answer> SplitAnswers(std::string_view body, std::string& general) {
   }
   flush_text();
   return answers;
+}
+
+// Moodle's Cloze (embedded answers) syntax: {1:MC:~a~=b}, {:SHORTANSWER:=x}, a weight then a type.
+bool IsCloze(std::string_view body) {
+  size_t i = 0;
+  while (i < body.size() && std::isdigit(static_cast<unsigned char>(body[i]))) ++i;
+  if (i >= body.size() || body[i] != ':') return false;
+  size_t type_end = ++i;
+  while (type_end < body.size() && (std::isalpha(static_cast<unsigned char>(body[type_end])) || body[type_end] == '_')) ++type_end;
+  return type_end > i && type_end < body.size() && body[type_end] == ':';
+}
+
+// A matching question's answers, "=prompt -> response" each ("= -> response" adds a response that
+// matches no prompt). Returns false, reporting why, when they are not all of that form.
+bool ReadMatching(const std::vector<Answer>& answers, const std::string& where, DraftQuestion& q, Diagnostics& diag) {
+  for (const Answer& a : answers) {
+    size_t arrow = a.text.find("->");
+    if (a.mark != '=' || arrow == std::string::npos) {
+      diag.Error(where, "a matching question's answers are each '=prompt -> response'; found '" +
+                            std::string(1, a.mark) + a.text.substr(0, 40) + "'");
+      return false;
+    }
+    std::string prompt(Trim(std::string_view(a.text).substr(0, arrow)));
+    std::string response(Trim(std::string_view(a.text).substr(arrow + 2)));
+    if (response.empty()) {
+      diag.Error(where, "the matching pair '" + a.text.substr(0, 40) + "' has no response after '->'");
+      return false;
+    }
+    if (prompt.empty()) {
+      q.options.push_back({response, false});
+    } else {
+      q.pairs.push_back({prompt, response});
+    }
+  }
+  return true;
 }
 
 int LineOf(const std::vector<size_t>& line_starts, size_t offset) {
@@ -198,8 +242,25 @@ DraftBank ReadGift(const TextFile& file, Diagnostics& diag) {
                  "this '{' is never closed with '}'");
       continue;
     }
-    std::string stem = Unescape(std::string(b.substr(start, open - start)) + " " + std::string(b.substr(close + 1)));
     std::string_view body = Trim(b.substr(open + 1, close - open - 1));
+    if (IsCloze(body)) {
+      bank.skipped.push_back({first_line, "Cloze question (Moodle embedded answers such as {1:MC:~a~=b}: proctor cannot "
+                                          "show answers inside a stem)"});
+      continue;
+    }
+    std::string_view after = b.substr(close + 1);
+    if (size_t second = FindUnescaped(after, '{', 0); second != std::string_view::npos) {
+      diag.Error(file.name() + ":" + std::to_string(first_line - 1 + LineOf(line_starts, close + 1 + second)),
+                 "a second answer block in one question (a GIFT question has one {...}; leave a blank line between questions)");
+      continue;
+    }
+    // Text after the answers makes them a blank inside the stem: "Grant is {=buried ~not} in Grant's tomb."
+    std::string stem_text(b.substr(start, open - start));
+    if (!Trim(after).empty()) {
+      stem_text += "_____";
+      stem_text += after;
+    }
+    std::string stem = Unescape(stem_text);
     DraftQuestion q;
     q.line = first_line;
     q.stem = stem;
@@ -230,7 +291,13 @@ DraftBank ReadGift(const TextFile& file, Diagnostics& diag) {
       continue;
     }
     std::string general;
-    std::vector<Answer> answers = SplitAnswers(body, general);
+    std::string leading;
+    std::vector<Answer> answers = SplitAnswers(body, general, leading);
+    if (!leading.empty() && !answers.empty()) {
+      diag.Error(where, "text before the first answer in the braces: '" + leading.substr(0, 40) +
+                            "' (each answer starts with = for right or ~ for wrong)");
+      continue;
+    }
     if (answers.empty()) {
       diag.Error(where, "cannot read the answers between { and }: expected =right and ~wrong answers, or T/F");
       continue;
@@ -242,18 +309,34 @@ DraftBank ReadGift(const TextFile& file, Diagnostics& diag) {
       any_wrong = any_wrong || a.mark == '~';
     }
     if (matching) {
-      bank.skipped.push_back({first_line, "matching question"});
+      if (ReadMatching(answers, where, q, diag)) {
+        if (!general.empty()) q.explanation = general;
+        if (q.pairs.size() < 3 || q.pairs.size() > 7) {
+          bank.skipped.push_back({first_line, "matching question of " + std::to_string(q.pairs.size()) +
+                                                  " pairs (proctor's matching items, like AWS's, have 3-7)"});
+        } else {
+          bank.questions.push_back(std::move(q));
+        }
+      }
       continue;
     }
     if (!any_wrong) {
       bank.skipped.push_back({first_line, "short-answer question"});
       continue;
     }
+    // One "=" answer makes a single-answer question (Moodle's reading): "~%50%" on a distractor is
+    // partial credit, which proctor (like AWS) does not give, so it is a wrong option. Without "=",
+    // positive weights mark the right answers of a multiple-answer question and must total 100%.
+    const bool single = std::any_of(answers.begin(), answers.end(), [](const Answer& a) { return a.mark == '=' && !a.weight; });
     bool weighted = false;
     double positive = 0;
+    std::vector<std::string> partial;
     for (const Answer& a : answers) {
       DraftOption o{a.text, false};
-      if (a.weight) {
+      if (single) {
+        o.correct = a.mark == '=' && (!a.weight || *a.weight > 0);
+        if (!o.correct && a.weight && *a.weight > 0) partial.push_back(a.text);
+      } else if (a.weight) {
         weighted = true;
         o.correct = *a.weight > 0;
         if (*a.weight > 0) positive += *a.weight;
@@ -262,6 +345,12 @@ DraftBank ReadGift(const TextFile& file, Diagnostics& diag) {
       }
       q.options.push_back(o);
       if (!a.feedback.empty() && o.correct) q.explanation += (q.explanation.empty() ? "" : " ") + a.feedback;
+    }
+    if (!partial.empty()) {
+      std::string list;
+      for (const std::string& t : partial) list += (list.empty() ? "\"" : ", \"") + t.substr(0, 40) + (t.size() > 40 ? "...\"" : "\"");
+      diag.Warning(where, "partial credit (~%N%) on " + list + ": proctor gives none, as AWS exams give none, so " +
+                              (partial.size() == 1 ? "it is" : "they are") + " scored as wrong; the = answer is the key");
     }
     if (weighted && std::fabs(positive - 100.0) > 1.0) {
       char buf[32];

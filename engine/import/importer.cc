@@ -14,6 +14,7 @@ std::string_view BankFormatName(BankFormat format) {
     case BankFormat::kGift: return "gift";
     case BankFormat::kMoodleXml: return "moodle-xml";
     case BankFormat::kCsv: return "csv";
+    case BankFormat::kJsonArray: return "json-array";
   }
   return "native";
 }
@@ -26,6 +27,7 @@ std::optional<BankFormat> ParseBankFormat(std::string_view name) {
   if (n == "gift") return BankFormat::kGift;
   if (n == "moodle-xml" || n == "xml" || n == "moodle") return BankFormat::kMoodleXml;
   if (n == "csv") return BankFormat::kCsv;
+  if (n == "json-array" || n == "array") return BankFormat::kJsonArray;
   return std::nullopt;
 }
 
@@ -34,7 +36,12 @@ BankFormat DetectBankFormat(const std::string& path, std::string_view text) {
   const auto ends = [&](std::string_view ext) {
     return lower.size() >= ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0;
   };
-  if (ends(".json")) return BankFormat::kNative;
+  // JSON that opens with '[' is an array of questions in a public shape, not proctor's own object.
+  std::string_view head = text.substr(0, 4096);
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  head = Trim(head);
+  const bool array = !head.empty() && head[0] == '[';
+  if (ends(".json")) return array ? BankFormat::kJsonArray : BankFormat::kNative;
   if (ends(".gift")) return BankFormat::kGift;
   if (ends(".xml")) return BankFormat::kMoodleXml;
   if (ends(".csv")) return BankFormat::kCsv;
@@ -44,6 +51,7 @@ BankFormat DetectBankFormat(const std::string& path, std::string_view text) {
   if (ends(".md") || ends(".markdown")) return BankFormat::kLettered;
   std::string_view t = Trim(text.substr(0, 4096));
   if (!t.empty() && t[0] == '{') return BankFormat::kNative;
+  if (array && Trim(head.substr(1)).substr(0, 1) == "{") return BankFormat::kJsonArray;
   if (!t.empty() && t[0] == '<') return BankFormat::kMoodleXml;
   if (text.find("ANSWER:") != std::string_view::npos || text.find("orrect answer") != std::string_view::npos) {
     return BankFormat::kLettered;
@@ -69,14 +77,16 @@ ReadResult ReadBankFile(const TextFile& file, BankFormat format, const ImportSet
     result.invalid = diag.error_count();  // the reader leaves out each question with an error
     return result;
   }
-  file.CheckPlainText(/*allow_long_lines=*/false);
   DraftBank draft;
+  // The JSON reader finds NUL bytes and invalid UTF-8 itself; minified JSON is one long line.
+  if (format != BankFormat::kJsonArray) file.CheckPlainText(/*allow_long_lines=*/false);
   switch (format) {
     case BankFormat::kChecklistMarkdown: draft = ReadChecklistMarkdown(file, diag); break;
     case BankFormat::kLettered: draft = ReadLettered(file, diag); break;
     case BankFormat::kGift: draft = ReadGift(file, diag); break;
     case BankFormat::kMoodleXml: draft = ReadMoodleXml(file, diag); break;
     case BankFormat::kCsv: draft = ReadCsv(file, diag); break;
+    case BankFormat::kJsonArray: draft = ReadPublicJson(file, diag, &result.shape); break;
     case BankFormat::kNative: break;
   }
   const size_t items_before = diag.items().size();

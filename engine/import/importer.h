@@ -14,12 +14,15 @@
 
 namespace proctor {
 
-enum class BankFormat { kNative, kChecklistMarkdown, kLettered, kGift, kMoodleXml, kCsv };
+// kJsonArray: JSON in the shapes public repositories use (a top-level array of question objects).
+enum class BankFormat { kNative, kChecklistMarkdown, kLettered, kGift, kMoodleXml, kCsv, kJsonArray };
 
-std::string_view BankFormatName(BankFormat format);  // "native", "checklist-markdown", ...
-// Accepts the names above and the short ones: json, markdown, checklist, aiken, gift, xml, moodle, csv.
+std::string_view BankFormatName(BankFormat format);  // "native", "checklist-markdown", ..., "json-array"
+// Accepts the names above and the short ones: json, markdown, checklist, aiken, gift, xml, moodle,
+// csv, array.
 std::optional<BankFormat> ParseBankFormat(std::string_view name);
-// From the extension, then the content.
+// From the extension, then the content (a .json file, or any file, whose JSON starts with '[' is
+// kJsonArray).
 BankFormat DetectBankFormat(const std::string& path, std::string_view text);
 
 struct ReadResult {
@@ -27,6 +30,7 @@ struct ReadResult {
   BankFormat format = BankFormat::kNative;
   int skipped = 0;  // questions skipped on purpose (unsupported types, lab items, duplicates)
   int invalid = 0;  // questions left out for their errors
+  std::string shape;  // kJsonArray: the shape read, for the summary; else ""
 };
 
 // Reads `file` in `format`. Every problem goes to `diagnostics` with its place; questions with

@@ -13,6 +13,13 @@ std::string ImagesAsText(std::string_view text, int* count) {
   while (i < text.size()) {
     size_t open = text.find("![", i);
     if (open == std::string_view::npos) break;
+    // "\![": an escaped "!" (CommonMark), the text "![", not an image.
+    if (open > 0 && text[open - 1] == '\\') {
+      out.append(text.substr(i, open - 1 - i));
+      out += "![";
+      i = open + 2;
+      continue;
+    }
     size_t close_alt = text.find("](", open + 2);
     size_t close = close_alt == std::string_view::npos ? std::string_view::npos : text.find(')', close_alt + 2);
     // An alt text or path that spans a line break is not an image.
@@ -110,6 +117,50 @@ void AddReferences(std::string_view line, const std::string& where, std::vector<
     }
   }
   flush();
+}
+
+// "Explanation: text", "**Explanation:** text", "**Reference**: url" -> the text after the label.
+bool LabelLine(std::string_view line, std::string_view label, std::string& rest) {
+  std::string_view l = line;
+  const bool bold = l.substr(0, 2) == "**";
+  if (bold) l.remove_prefix(2);
+  if (l.size() < label.size() || AsciiLower(l.substr(0, label.size())) != label) return false;
+  l.remove_prefix(label.size());
+  if (bold && l.substr(0, 3) == ":**") l.remove_prefix(3);
+  else if (bold && l.substr(0, 3) == "**:") l.remove_prefix(3);
+  else if (!bold && l.substr(0, 1) == ":") l.remove_prefix(1);
+  else return false;
+  rest = std::string(Trim(l));
+  return true;
+}
+
+namespace {
+constexpr std::string_view kLabels[] = {"explanation", "references", "reference"};
+}  // namespace
+
+bool EscapedLabelLine(std::string_view line, std::string& text) {
+  const size_t at = line.find("\\:");
+  if (at == std::string_view::npos || at > 16) return false;
+  const std::string candidate = std::string(line.substr(0, at)) + std::string(line.substr(at + 1));
+  std::string rest;
+  for (std::string_view label : kLabels) {
+    // The escaped colon must be the label's own: "Reference\:", "**Reference\:**", "**Reference**\:".
+    if (candidate.find(':') == at && LabelLine(candidate, label, rest)) {
+      text = candidate;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string EscapeLabel(std::string_view line) {
+  std::string rest;
+  for (std::string_view label : kLabels) {
+    if (!LabelLine(line, label, rest)) continue;
+    const size_t colon = line.find(':');
+    return std::string(line.substr(0, colon)) + "\\" + std::string(line.substr(colon));
+  }
+  return std::string(line);
 }
 
 }  // namespace proctor

@@ -8,196 +8,165 @@
 //       <single>true</single>
 //       <answer fraction="100"><text>Amazon S3</text><feedback><text>...</text></feedback></answer>
 //       <answer fraction="-50"><text>Amazon EBS</text></answer>
+//       <tags><tag><text>storage</text></tag></tags>
 //     </question>
 //     <question type="truefalse">...</question>
+//     <question type="matching">
+//       <questiontext>...</questiontext>
+//       <subquestion><text>Amazon EC2</text><answer><text>Compute</text></answer></subquestion>
+//       <subquestion><text></text><answer><text>Networking</text></answer></subquestion>  (a distractor)
+//     </question>
 //   </quiz>
 //
-// An answer is right when its fraction is positive. Other question types are skipped. The XML
-// reader here is deliberately small: elements, attributes, text, CDATA, comments and the five
-// entities; no DTDs or external entities, so a file cannot make it expand or fetch anything.
+// An answer is right when its fraction is positive; in a single-answer question the one at 100%
+// is the key and a positive fraction below it is partial credit, which proctor does not give (a
+// warning says so). Matching questions of 3-7 pairs are matching items. Other question types are
+// skipped. The XML is read by xml_tree.h (no DTDs, no entities beyond XML's own), a question at a
+// time: memory stays that of one question.
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
-#include <memory>
 
 #include "engine/import/html_text.h"
 #include "engine/import/readers.h"
+#include "engine/import/xml_tree.h"
 #include "engine/text.h"
 
 namespace proctor {
 
 namespace {
 
-struct XmlElement {
-  std::string name;
-  std::vector<std::pair<std::string, std::string>> attributes;
-  std::vector<std::unique_ptr<XmlElement>> children;
-  std::string text;  // all character data directly inside, concatenated
-  int line = 0;
+std::string FormatPercent(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
 
-  const XmlElement* Child(std::string_view child) const {
-    for (const auto& c : children) {
-      if (c->name == child) return c.get();
+// A <question type="matching">: its subquestions as pairs (an empty prompt adds a distractor).
+void ReadMatchingQuestion(const XmlElement& q, DraftQuestion& d) {
+  for (const auto& sub : q.children) {
+    if (sub->name != "subquestion") continue;
+    std::string prompt = HtmlToText(sub->Child("text") ? sub->Child("text")->text : sub->text);
+    std::string response = HtmlToText(sub->ChildText("answer"));
+    if (prompt.empty()) {
+      d.options.push_back({response, false});
+    } else {
+      d.pairs.push_back({prompt, response});
     }
-    return nullptr;
   }
-  std::string Attribute(std::string_view key) const {
-    for (const auto& [k, v] : attributes) {
-      if (k == key) return v;
-    }
-    return "";
-  }
-  // The text of <child><text>...</text></child>.
-  std::string ChildText(std::string_view child) const {
-    const XmlElement* c = Child(child);
-    if (c == nullptr) return "";
-    const XmlElement* t = c->Child("text");
-    return t ? t->text : c->text;
-  }
-};
+}
 
-struct XmlError {
-  int line;
-  std::string reason;
-};
-
-class XmlReader {
- public:
-  explicit XmlReader(std::string_view text) : t_(text) {
-    for (size_t i = 0; i < t_.size(); ++i) {
-      if (t_[i] == '\n') newlines_.push_back(i);
+// One <question>: a draft in `bank`, a skip, or errors in `diag`.
+void ReadQuestion(const XmlElement& q, const std::string& file_name, std::string& category, DraftBank& bank, Diagnostics& diag) {
+  if (q.name != "question") return;
+  const std::string type = q.Attribute("type");
+  const std::string where = file_name + ":" + std::to_string(q.line);
+  if (type == "category") {
+    category = std::string(Trim(q.ChildText("category")));
+    return;
+  }
+  if (type != "multichoice" && type != "truefalse" && type != "matching") {
+    bank.skipped.push_back({q.line, (type.empty() ? std::string("untyped") : type) + " question"});
+    return;
+  }
+  DraftQuestion d;
+  d.line = q.line;
+  d.category = category;
+  d.stem = HtmlToText(q.ChildText("questiontext"));
+  d.explanation = HtmlToText(q.ChildText("generalfeedback"));
+  if (const XmlElement* tags = q.Child("tags")) {
+    for (const auto& tag : tags->children) {
+      if (tag->name == "tag") d.tags.push_back(HtmlToText(tag->ChildText("text").empty() ? tag->text : tag->ChildText("text")));
     }
   }
-
-  std::unique_ptr<XmlElement> ParseDocument() {
-    SkipMisc();
-    if (pos_ >= t_.size() || t_[pos_] != '<') Fail("expected the <quiz> element");
-    auto root = ParseElement(0);
-    SkipMisc();
-    if (pos_ < t_.size()) Fail("text after the end of the document");
-    return root;
-  }
-
- private:
-  [[noreturn]] void Fail(const std::string& reason) const { throw XmlError{Line(), reason}; }
-  int Line() const {
-    return static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), pos_) - newlines_.begin()) + 1;
-  }
-  bool Starts(std::string_view s) const { return t_.substr(pos_, s.size()) == s; }
-  void SkipSpace() {
-    while (pos_ < t_.size() && std::isspace(static_cast<unsigned char>(t_[pos_]))) ++pos_;
-  }
-  void SkipPast(std::string_view end, const char* what) {
-    size_t at = t_.find(end, pos_);
-    if (at == std::string_view::npos) Fail(std::string("unterminated ") + what);
-    pos_ = at + end.size();
-  }
-  // Prolog, comments and processing instructions between elements.
-  void SkipMisc() {
-    while (true) {
-      SkipSpace();
-      if (Starts("<?")) SkipPast("?>", "processing instruction");
-      else if (Starts("<!--")) SkipPast("-->", "comment");
-      else if (Starts("<!DOCTYPE") || Starts("<!doctype")) Fail("DOCTYPE declarations are not accepted in bank files");
-      else return;
+  if (type == "matching") {
+    ReadMatchingQuestion(q, d);
+    if (d.pairs.size() < 3 || d.pairs.size() > 7) {
+      bank.skipped.push_back({q.line, "matching question of " + std::to_string(d.pairs.size()) +
+                                          " pairs (proctor's matching items, like AWS's, have 3-7)"});
+      return;
     }
+    bank.questions.push_back(std::move(d));
+    return;
   }
-  // XML defines five entities; HTML's (&nbsp; ...) belong inside CDATA or escaped (&amp;nbsp;).
-  std::string XmlText(std::string_view raw) {
-    size_t amp = raw.find('&');
-    while (amp != std::string_view::npos) {
-      size_t semi = raw.find(';', amp);
-      std::string_view name = semi == std::string_view::npos ? raw.substr(amp + 1, 8) : raw.substr(amp + 1, semi - amp - 1);
-      if (!(name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos" ||
-            (!name.empty() && name[0] == '#'))) {
-        std::string entity(name.substr(0, 12));
-        pos_ = static_cast<size_t>(raw.data() - t_.data()) + amp;  // report the entity's own line
-        Fail("undefined entity &" + entity + "; (XML has only &lt; &gt; &amp; &quot; &apos;)");
-      }
-      amp = raw.find('&', amp + 1);
+  const bool single = type == "truefalse" || AsciiLower(Trim(q.ChildText("single").empty() ? (q.Child("single") ? q.Child("single")->text : "true") : q.ChildText("single"))) != "false";
+  struct Answer {
+    std::string text;
+    std::string feedback;
+    double fraction;
+  };
+  std::vector<Answer> answers;
+  bool bad = false;
+  for (const auto& a : q.children) {
+    if (a->name != "answer") continue;
+    std::string fraction = a->Attribute("fraction");
+    char* end = nullptr;
+    double f = std::strtod(fraction.c_str(), &end);
+    if (fraction.empty() || *end != '\0') {
+      diag.Error(file_name + ":" + std::to_string(a->line), "an <answer> needs a numeric fraction attribute, found \"" + fraction + "\"");
+      bad = true;
+      continue;
     }
-    return DecodeEntities(raw);
+    std::string text = HtmlToText(a->ChildText("text").empty() ? a->text : a->ChildText("text"));
+    if (type == "truefalse") text = AsciiLower(text) == "true" ? "True" : AsciiLower(text) == "false" ? "False" : text;
+    answers.push_back({text, HtmlToText(a->ChildText("feedback")), f});
   }
-
-  std::string Name() {
-    size_t start = pos_;
-    while (pos_ < t_.size() && (std::isalnum(static_cast<unsigned char>(t_[pos_])) || t_[pos_] == '_' ||
-                                t_[pos_] == '-' || t_[pos_] == ':' || t_[pos_] == '.')) {
-      ++pos_;
-    }
-    if (pos_ == start) Fail("expected a name");
-    return std::string(t_.substr(start, pos_ - start));
+  if (bad) return;
+  double positive = 0;
+  double best = 0;
+  for (const Answer& a : answers) {
+    if (a.fraction > 0) positive += a.fraction;
+    best = std::max(best, a.fraction);
   }
-  std::unique_ptr<XmlElement> ParseElement(int depth) {
-    if (depth > 64) Fail("elements nested deeper than 64 levels");
-    auto e = std::make_unique<XmlElement>();
-    e->line = Line();
-    ++pos_;  // '<'
-    e->name = Name();
-    while (true) {
-      SkipSpace();
-      if (pos_ >= t_.size()) Fail("unterminated <" + e->name + "> tag");
-      if (Starts("/>")) {
-        pos_ += 2;
-        return e;
-      }
-      if (t_[pos_] == '>') {
-        ++pos_;
-        break;
-      }
-      std::string key = Name();
-      SkipSpace();
-      if (pos_ >= t_.size() || t_[pos_] != '=') Fail("expected = after attribute " + key);
-      ++pos_;
-      SkipSpace();
-      if (pos_ >= t_.size() || (t_[pos_] != '"' && t_[pos_] != '\'')) Fail("expected a quoted value for " + key);
-      char quote = t_[pos_++];
-      size_t end = t_.find(quote, pos_);
-      if (end == std::string_view::npos) Fail("unterminated attribute value");
-      e->attributes.emplace_back(key, XmlText(t_.substr(pos_, end - pos_)));
-      pos_ = end + 1;
-    }
-    while (true) {
-      if (pos_ >= t_.size()) Fail("<" + e->name + "> (line " + std::to_string(e->line) + ") is never closed");
-      if (Starts("<![CDATA[")) {
-        size_t end = t_.find("]]>", pos_);
-        if (end == std::string_view::npos) Fail("unterminated CDATA section");
-        e->text += t_.substr(pos_ + 9, end - pos_ - 9);
-        pos_ = end + 3;
-      } else if (Starts("<!--")) {
-        SkipPast("-->", "comment");
-      } else if (Starts("</")) {
-        pos_ += 2;
-        std::string close = Name();
-        if (close != e->name) Fail("</" + close + "> closes <" + e->name + "> from line " + std::to_string(e->line));
-        SkipSpace();
-        if (pos_ >= t_.size() || t_[pos_] != '>') Fail("expected > after </" + close);
-        ++pos_;
-        return e;
-      } else if (t_[pos_] == '<') {
-        e->children.push_back(ParseElement(depth + 1));
-      } else {
-        size_t end = t_.find('<', pos_);
-        if (end == std::string_view::npos) end = t_.size();
-        e->text += XmlText(t_.substr(pos_, end - pos_));
-        pos_ = end;
-      }
-    }
+  if (best <= 0) {
+    diag.Error(where, "no <answer> has a positive fraction, so no option is right");
+    return;
   }
-
-  std::string_view t_;
-  std::vector<size_t> newlines_;
-  size_t pos_ = 0;
-};
+  // A single answer: the answer at 100% is the key; positive fractions below it are partial credit.
+  std::vector<std::string> partial;
+  int right = 0;
+  for (const Answer& a : answers) {
+    const bool correct = single ? a.fraction >= 99.0 : a.fraction > 0;
+    if (single && !correct && a.fraction > 0) partial.push_back(a.text.substr(0, 40) + "\" (" + FormatPercent(a.fraction) + "%");
+    right += correct;
+    d.options.push_back({a.text, correct});
+    if (correct && !a.feedback.empty()) d.explanation += (d.explanation.empty() ? "" : " ") + a.feedback;
+  }
+  if (single && right == 0) {
+    diag.Error(where, "a single-answer question needs an <answer fraction=\"100\">; the best here is " + FormatPercent(best) + "%");
+    return;
+  }
+  if (single && right > 1) {
+    diag.Error(where, "a single-answer question (<single>true</single>) with " + std::to_string(right) + " right answers");
+    return;
+  }
+  if (!single && (positive < 99.0 || positive > 101.0)) {
+    diag.Error(where, "the positive answer fractions add up to " + FormatPercent(positive) + "%, not 100%");
+    return;
+  }
+  if (!partial.empty()) {
+    std::string list;
+    for (const std::string& p : partial) list += (list.empty() ? "\"" : ", \"") + p + ")";
+    diag.Warning(where, "partial credit on " + list + ": proctor gives none, as AWS exams give none, so " +
+                            (partial.size() == 1 ? "it is" : "they are") + " scored as wrong; the 100% answer is the key");
+  }
+  bank.questions.push_back(std::move(d));
+}
 
 }  // namespace
 
 DraftBank ReadMoodleXml(const TextFile& file, Diagnostics& diag) {
   DraftBank bank;
   bank.format = "moodle-xml";
+  std::string category;
   std::unique_ptr<XmlElement> root;
+  // Questions are read as they end; a document that turns out not to be a <quiz> is refused whole.
+  DraftBank read;
+  Diagnostics read_diag;
   try {
-    root = XmlReader(file.text()).ParseDocument();
+    root = ParseXml(file.text(), [&](std::unique_ptr<XmlElement> child) {
+      ReadQuestion(*child, file.name(), category, read, read_diag);
+      return true;
+    });
   } catch (const XmlError& e) {
     diag.Error(file.name() + ":" + std::to_string(e.line), "XML is not well-formed: " + e.reason);
     return bank;
@@ -206,68 +175,15 @@ DraftBank ReadMoodleXml(const TextFile& file, Diagnostics& diag) {
     diag.Error(file.name() + ":" + std::to_string(root->line), "expected a Moodle <quiz> document, found <" + root->name + ">");
     return bank;
   }
-  std::string category;
-  for (const auto& child : root->children) {
-    const XmlElement& q = *child;
-    if (q.name != "question") continue;
-    const std::string type = q.Attribute("type");
-    const std::string where = file.name() + ":" + std::to_string(q.line);
-    if (type == "category") {
-      category = std::string(Trim(q.ChildText("category")));
-      continue;
+  for (const Diagnostic& d : read_diag.items()) {
+    if (d.severity == Diagnostic::Severity::kError) {
+      diag.Error(d.where, d.message);
+    } else {
+      diag.Warning(d.where, d.message);
     }
-    if (type != "multichoice" && type != "truefalse") {
-      bank.skipped.push_back({q.line, (type.empty() ? std::string("untyped") : type) + " question"});
-      continue;
-    }
-    DraftQuestion d;
-    d.line = q.line;
-    d.category = category;
-    d.stem = HtmlToText(q.ChildText("questiontext"));
-    d.explanation = HtmlToText(q.ChildText("generalfeedback"));
-    bool bad = false;
-    for (const auto& a : q.children) {
-      if (a->name != "answer") continue;
-      std::string fraction = a->Attribute("fraction");
-      char* end = nullptr;
-      double f = std::strtod(fraction.c_str(), &end);
-      if (fraction.empty() || *end != '\0') {
-        diag.Error(file.name() + ":" + std::to_string(a->line), "an <answer> needs a numeric fraction attribute, found \"" + fraction + "\"");
-        bad = true;
-        continue;
-      }
-      std::string text = HtmlToText(a->ChildText("text").empty() ? a->text : a->ChildText("text"));
-      if (type == "truefalse") text = AsciiLower(text) == "true" ? "True" : AsciiLower(text) == "false" ? "False" : text;
-      d.options.push_back({text, f > 0});
-      std::string feedback = HtmlToText(a->ChildText("feedback"));
-      if (f > 0 && !feedback.empty()) d.explanation += (d.explanation.empty() ? "" : " ") + feedback;
-    }
-    if (bad) continue;
-    int right = 0;
-    double positive = 0;
-    for (const auto& a : q.children) {
-      if (a->name != "answer") continue;
-      double f = std::strtod(a->Attribute("fraction").c_str(), nullptr);
-      if (f > 0) positive += f;
-    }
-    for (const DraftOption& o : d.options) right += o.correct;
-    if (right == 0) {
-      diag.Error(where, "no <answer> has a positive fraction, so no option is right");
-      continue;
-    }
-    const bool single = type == "truefalse" || AsciiLower(Trim(q.ChildText("single").empty() ? (q.Child("single") ? q.Child("single")->text : "true") : q.ChildText("single"))) != "false";
-    if (single && right > 1) {
-      diag.Error(where, "a single-answer question (<single>true</single>) with " + std::to_string(right) + " right answers");
-      continue;
-    }
-    if (!single && (positive < 99.0 || positive > 101.0)) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%g", positive);
-      diag.Error(where, std::string("the positive answer fractions add up to ") + buf + "%, not 100%");
-      continue;
-    }
-    bank.questions.push_back(std::move(d));
   }
+  bank.questions = std::move(read.questions);
+  bank.skipped = std::move(read.skipped);
   if (bank.questions.empty() && bank.skipped.empty() && !diag.HasErrors()) {
     diag.Error(file.name() + ":1", "no questions found in the <quiz>");
   }

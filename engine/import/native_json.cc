@@ -198,6 +198,13 @@ class NativeReader {
     if (header_done_) return;
     header_done_ = true;
     header_keys_ = top_node.keys;
+    if (top_node.kind == JsonNode::Kind::kArray) {
+      // The public shapes are arrays; this reader was chosen by --format native.
+      diag_.Error(source_.Locate(top_node) + ": $", "expected proctor's bank object, found an array (an array of questions "
+                                                     "is read with --format json-array, or from a .json file, by detection)");
+      ok_ = false;
+      return;
+    }
     JsonObjectReader top(top_node, "$", source_, diag_);
     if (!top.is_object()) {
       ok_ = false;
@@ -441,8 +448,8 @@ class NativeReader {
   // The whole top level, once read (its questions array is empty when it was streamed).
   void Finish(const JsonNode& root, bool streamed) {
     if (!header_done_) Header(root);
+    if (root.kind != JsonNode::Kind::kObject) return;  // Header said so, once
     JsonObjectReader top(root, "$", source_, diag_);
-    if (!top.is_object()) return;
     // The same members again, for the required ones and the unknown ones.
     top.Any("format_version", true);
     if (!CheckFormatVersion(top)) return;  // reported once, whenever it was read

@@ -18,5 +18,10 @@ DraftBank ReadGift(const TextFile& file, Diagnostics& diagnostics);
 DraftBank ReadMoodleXml(const TextFile& file, Diagnostics& diagnostics);
 // CSV with a header row (RFC 4180 quoting).
 DraftBank ReadCsv(const TextFile& file, Diagnostics& diagnostics);
+// JSON in the shapes public repositories use: a top-level array of question objects
+// (public_json.cc lists the fields). `shape`, if given, gets a description of the shape read for
+// the import summary ("an array of {question, options (strings), answer (letters), ...}"). Throws
+// Error for a file that is not JSON (syntax, encoding, NUL bytes), with line and column.
+DraftBank ReadPublicJson(const TextFile& file, Diagnostics& diagnostics, std::string* shape);
 
 }  // namespace proctor

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <optional>
 #include <unordered_set>
 
@@ -450,16 +451,11 @@ DomainOverrides LoadDomainOverrides(Database& db) {
   return out;
 }
 
-void SetDomainOverride(Database& db, const Catalog& catalog, const std::string& bank_id,
-                       const std::string& question_id, int domain, int64_t now_ms) {
-  Transaction tx(db);
-  Statement find(db, "SELECT body FROM questions WHERE bank_id = ?1 AND id = ?2");
-  find.Bind(1, bank_id).Bind(2, question_id);
-  if (!find.Step()) {
-    throw Error("there is no question " + SanitizeForTerminal(question_id, false) + " in bank " +
-                SanitizeForTerminal(bank_id, false) + " (see 'proctor banks show " + SanitizeForTerminal(bank_id, false) + "')");
-  }
-  Question q = QuestionFromStored(find.Blob(0));
+namespace {
+
+// Within an open transaction: `q` (stored in `bank_id`) is in `domain` now, kept for later imports.
+void ApplyDomainOverride(Database& db, const Catalog& catalog, const std::string& bank_id, Question q, int domain,
+                         int64_t now_ms) {
   const Blueprint* exam = nullptr;
   for (const Blueprint& b : catalog.exams()) {
     if (b.code == q.exam) exam = &b;
@@ -475,19 +471,80 @@ void SetDomainOverride(Database& db, const Catalog& catalog, const std::string& 
   Statement update(db, R"sql(
       UPDATE questions SET domain = ?3, domain_inferred = 0, body = ?4, content_hash = ?5, updated_at = ?6
        WHERE bank_id = ?1 AND id = ?2)sql");
-  update.Bind(1, bank_id).Bind(2, question_id).Bind(3, domain).BindBlob(4, body).Bind(5, Hash64Hex(body)).Bind(6, now_ms).Run();
+  update.Bind(1, bank_id).Bind(2, q.id).Bind(3, domain).BindBlob(4, body).Bind(5, Hash64Hex(body)).Bind(6, now_ms).Run();
   Statement keep(db, R"sql(
       INSERT INTO domain_overrides (bank_id, question_id, domain, set_at) VALUES (?1, ?2, ?3, ?4)
       ON CONFLICT (bank_id, question_id) DO UPDATE SET domain = ?3, set_at = ?4)sql");
-  keep.Bind(1, bank_id).Bind(2, question_id).Bind(3, domain).Bind(4, now_ms).Run();
-  // The bank's counts per domain change with it: recount this bank's active questions.
+  keep.Bind(1, bank_id).Bind(2, q.id).Bind(3, domain).Bind(4, now_ms).Run();
+}
+
+// The bank's counts per domain change with its questions' domains: recount its active questions.
+void RecountBank(Database& db, const std::string& bank_id) {
   Statement clear(db, "DELETE FROM bank_counts WHERE bank_id = ?1 AND active = 1");
   clear.Bind(1, bank_id).Run();
   Statement recount(db, R"sql(
       INSERT INTO bank_counts SELECT bank_id, exam, domain, type, case_study, 1, count(*) FROM questions
        WHERE bank_id = ?1 AND active = 1 GROUP BY bank_id, exam, domain, type, case_study)sql");
   recount.Bind(1, bank_id).Run();
+}
+
+}  // namespace
+
+void SetDomainOverride(Database& db, const Catalog& catalog, const std::string& bank_id,
+                       const std::string& question_id, int domain, int64_t now_ms) {
+  Transaction tx(db);
+  Statement find(db, "SELECT body FROM questions WHERE bank_id = ?1 AND id = ?2");
+  find.Bind(1, bank_id).Bind(2, question_id);
+  if (!find.Step()) {
+    throw Error("there is no question " + SanitizeForTerminal(question_id, false) + " in bank " +
+                SanitizeForTerminal(bank_id, false) + " (see 'proctor banks show " + SanitizeForTerminal(bank_id, false) + "')");
+  }
+  Question q = QuestionFromStored(find.Blob(0));
+  q.id = question_id;
+  ApplyDomainOverride(db, catalog, bank_id, std::move(q), domain, now_ms);
+  RecountBank(db, bank_id);
   tx.Commit();
+}
+
+int SetCategoryDomain(Database& db, const Catalog& catalog, const std::string& bank_id, const std::string& category,
+                      int domain, int64_t now_ms) {
+  Transaction tx(db);
+  if (!FindBank(db, bank_id)) {
+    throw Error("there is no bank " + SanitizeForTerminal(bank_id, false) + " (see 'proctor banks')");
+  }
+  const std::string wanted = AsciiLower(Trim(category));
+  std::map<std::string, int> categories;  // every tag of the bank, for the message when none matches
+  std::vector<Question> matching;
+  Statement s(db, "SELECT id, body FROM questions WHERE bank_id = ?1 AND active = 1 ORDER BY rowid");
+  s.Bind(1, bank_id);
+  while (s.Step()) {
+    Question q = QuestionFromStored(s.Blob(1));
+    q.id = s.Text(0);
+    bool match = false;
+    for (const std::string& tag : q.tags) {
+      ++categories[tag];
+      match = match || AsciiLower(tag) == wanted;
+    }
+    if (match) matching.push_back(std::move(q));
+  }
+  if (matching.empty()) {
+    std::string known;
+    int shown = 0;
+    for (const auto& [tag, n] : categories) {
+      if (shown++ == 8) {
+        known += ", ...";
+        break;
+      }
+      known += (known.empty() ? "" : ", ") + ("\"" + SanitizeForTerminal(tag, false) + "\" (" + std::to_string(n) + ")");
+    }
+    throw Error("no question of bank " + SanitizeForTerminal(bank_id, false) + " has the category \"" +
+                SanitizeForTerminal(category, false) + "\"" +
+                (known.empty() ? std::string(" (its questions have no categories)") : "; its categories: " + known));
+  }
+  for (Question& q : matching) ApplyDomainOverride(db, catalog, bank_id, std::move(q), domain, now_ms);
+  RecountBank(db, bank_id);
+  tx.Commit();
+  return static_cast<int>(matching.size());
 }
 
 Question LoadQuestion(Database& db, const std::string& bank_id, const std::string& question_id) {

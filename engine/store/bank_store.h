@@ -167,6 +167,13 @@ DomainOverrides LoadDomainOverrides(Database& db);
 void SetDomainOverride(Database& db, const Catalog& catalog, const std::string& bank_id,
                        const std::string& question_id, int domain, int64_t now_ms);
 
+// Sets the domain, as SetDomainOverride does, of every active question of a bank whose category
+// (a GIFT or Moodle $CATEGORY, a Markdown section heading: kept as a tag) is `category`, compared
+// without case. Returns how many. Throws Error naming the bank's categories when none has it, and
+// changes nothing unless every one can take the domain.
+int SetCategoryDomain(Database& db, const Catalog& catalog, const std::string& bank_id, const std::string& category,
+                      int domain, int64_t now_ms);
+
 Question LoadQuestion(Database& db, const std::string& bank_id, const std::string& question_id);
 
 }  // namespace proctor

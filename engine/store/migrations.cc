@@ -325,8 +325,8 @@ CREATE INDEX cert_records_by_date ON cert_records (on_date, id);
       // Version 10: fingerprints ignore trailing punctuation and spacing ("What is S3?" and "What is
       // S3" are one question), so every stored one is computed again.
       {"", BackfillFingerprints, nullptr},
-      // Version 13 on main (issue 19, the team server; appended after storage's 11 and study's 12 when
-      // merged): a UUID for each finished attempt, given at its first sync, so a push is idempotent
+      // Version 11 on the team branch, 13 once storage's and study's migrations are merged before it
+      // (issue 19, the team server): a UUID for each finished attempt, given at its first sync, so a push is idempotent
       // across retries and machines; what was pushed to which team server (by the team's UUID), with
       // a hash of what was sent for rows that can change (certification records); and the version of
       // each team bank pulled.

@@ -62,8 +62,8 @@ TEST_F(CliTest, GoodSamplesImportOnceAndReimportAddsNothing) {
       {"checklist.md", "14 added, 0 updated, 0 unchanged, 1 skipped (1 single-option lab item)"},
       {"lettered.md", "10 added, 0 updated, 0 unchanged, 0 skipped"},
       {"aiken.txt", "6 added, 0 updated, 0 unchanged, 0 skipped"},
-      {"questions.gift", "9 added, 0 updated, 0 unchanged, 5 skipped (1 description, 1 essay question, 1 matching "
-                         "question, 1 numerical question, 1 short-answer question)"},
+      {"questions.gift", "10 added, 0 updated, 0 unchanged, 4 skipped (1 description, 1 essay question, 1 numerical "
+                         "question, 1 short-answer question)"},
       {"moodle.xml", "6 added, 0 updated, 0 unchanged, 2 skipped (1 essay question, 1 shortanswer question)"},
       {"questions.csv", "9 added, 0 updated, 0 unchanged, 0 skipped"},
   };

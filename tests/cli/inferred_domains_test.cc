@@ -73,9 +73,11 @@ TEST_F(CliTest, ADomainSetByHandIsKeptByEveryLaterImport) {
   ASSERT_EQ(Run({"import", "--exam", "SAA-C03", "--bank", "notes", path}).exit_code, 0);
   ProcessResult show = Run({"banks", "show", "notes"});
   ASSERT_TRUE(std::regex_search(show.out, std::regex("\\(1 inferred\\)"))) << show.out;
-  ProcessResult id = RunProcess({"/usr/bin/sqlite3", db_path_, "SELECT id FROM questions WHERE bank_id = 'notes'"}, "");
-  ASSERT_FALSE(id.out.empty());
-  const std::string question = id.out.substr(0, id.out.find('\n'));
+  // The learner finds the question's id where the inferred domains are listed.
+  ProcessResult listed = Run({"banks", "show", "notes", "--inferred"});
+  std::smatch id;
+  ASSERT_TRUE(std::regex_search(listed.out, id, std::regex("\n(q-[0-9a-f]{12}) +\\d \\(\\d+%\\) +Which service stores objects"))) << listed.out;
+  const std::string question = id[1];
 
   ProcessResult bad = Run({"bank", "set-domain", "notes", question, "9"});
   EXPECT_EQ(bad.exit_code, 2) << bad.err;
@@ -95,6 +97,45 @@ TEST_F(CliTest, ADomainSetByHandIsKeptByEveryLaterImport) {
   EXPECT_NE(again.out.find("1 updated"), std::string::npos) << again.out;
   show = Run({"banks", "show", "notes"});
   EXPECT_TRUE(std::regex_search(show.out, std::regex("3 Design High-Performing Architectures +1\\n"))) << show.out;
+}
+
+// A whole category (a Markdown section heading here; a GIFT or Moodle $CATEGORY is kept the same way)
+// is mapped to a domain at once, and later imports keep it.
+TEST_F(CliTest, AWholeCategoryIsMappedToADomainAndLaterImportsKeepIt) {
+  const std::string path = dir_ / "sections.md";
+  const std::string text =
+      "# My notes\n\n## Networking\n\n"
+      "### Which service gives a VPC private access to S3 without a NAT gateway?\n- [x] A gateway endpoint\n- [ ] An internet gateway\n- [ ] A transit gateway\n\n"
+      "### Which service routes users to the Region with the lowest latency?\n- [x] Amazon Route 53\n- [ ] Amazon VPC\n- [ ] AWS Direct Connect\n\n"
+      "## Storage\n\n"
+      "### Which S3 storage class suits data read once a year and restorable within 12 hours?\n- [x] S3 Glacier Deep Archive\n- [ ] S3 Standard\n- [ ] S3 Express One Zone\n";
+  WriteFileBytes(path, text);
+  ASSERT_EQ(Run({"import", "--exam", "SAA-C03", "--bank", "notes", path}).exit_code, 0);
+
+  ProcessResult unknown = Run({"bank", "set-domain", "notes", "--category", "Databases", "3"});
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.err;
+  EXPECT_NE(unknown.err.find("no question of bank notes has the category \"Databases\"; its categories: \"Networking\" (2), \"Storage\" (1)"),
+            std::string::npos)
+      << unknown.err;
+  ProcessResult bad = Run({"bank", "set-domain", "notes", "--category", "networking", "7"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_NE(bad.err.find("SAA-C03 has domains 1-4, not 7"), std::string::npos) << bad.err;
+
+  ProcessResult set = Run({"bank", "set-domain", "notes", "--category", "networking", "3"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_NE(set.out.find("2 questions of bank notes in the category \"networking\" are in domain 3 now"), std::string::npos) << set.out;
+  ProcessResult show = Run({"banks", "show", "notes"});
+  EXPECT_TRUE(std::regex_search(show.out, std::regex("3 Design High-Performing Architectures +2\\n"))) << show.out;
+
+  // Imported again unchanged and then with a reworded option: the two stay in domain 3, by hand.
+  ASSERT_EQ(Run({"import", "--exam", "SAA-C03", "--bank", "notes", path}).exit_code, 0);
+  std::string reworded = text;
+  reworded.replace(reworded.find("- [ ] A transit gateway"), 23, "- [ ] An AWS Transit Gateway");
+  WriteFileBytes(path, reworded);
+  ProcessResult again = Run({"import", "--exam", "SAA-C03", "--bank", "notes", path});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  show = Run({"banks", "show", "notes"});
+  EXPECT_TRUE(std::regex_search(show.out, std::regex("3 Design High-Performing Architectures +2\\n"))) << show.out;
 }
 
 }  // namespace

@@ -275,6 +275,36 @@ class InjectionTest : public CliTest {
   int checked_ = 0;
 };
 
+// The hostile banks exported in every format, under a hostile file name: the report is clean, and
+// a second import of each file finds every question it holds the same as the first (its text,
+// escape sequences and all, came back exactly).
+TEST_F(InjectionTest, BankExportReportsNoControlCharactersAndItsFilesReadBack) {
+  ImportHostileBanks();
+  for (const std::string bank : {"evil", "gift", "csv", "md"}) {
+    for (const std::string format : {"native", "gift", "moodle-xml", "csv", "markdown"}) {
+      const std::string path = dir_ / (kHostileName + bank + "." + format);
+      // Moodle XML cannot hold the hostile texts' escape characters (XML forbids them, and HTML reading
+      // drops their references): the export says so, and the questions come back without them, as new.
+      const bool xml = format == "moodle-xml";
+      ProcessResult r = Check({"bank", "export", bank, "--format", format, "--out", path}, "",
+                              xml ? std::vector<std::string>{"written", "control characters"} : std::vector<std::string>{"written"});
+      ASSERT_EQ(r.exit_code, 0) << bank << " " << format << "\n" << r.err;
+      EXPECT_EQ(r.out.find("would not read back"), std::string::npos) << bank << " " << format << "\n" << r.out;
+      if (xml) {
+        r = Check({"import", "--exam", "CLF-C02", "--bank", "again-" + bank + "-" + format, path}, "", {"added"});
+        EXPECT_EQ(r.exit_code, 0) << bank << " " << format << "\n" << r.out << r.err;
+        continue;
+      }
+      // Only the native bank's four case-study questions come back new, once: the other formats put
+      // the scenario before the stem, each the same way, so after GIFT they are found again too.
+      const bool case_studies = bank == "evil" && format == "gift";
+      r = Check({"import", "--exam", "CLF-C02", "--bank", "again-" + bank + "-" + format, path}, "",
+                {case_studies ? ": 4 added" : ": 0 added", "already in another bank"});
+      EXPECT_EQ(r.exit_code, 0) << bank << " " << format << "\n" << r.out << r.err;
+    }
+  }
+}
+
 TEST_F(InjectionTest, ImportBankCheckAndTheBanksFolderPrintNoControlCharacters) {
   // Good files in four formats, once under a hostile file name each.
   WriteFileBytes(dir_ / "evil.json", NativeBank("evil"));

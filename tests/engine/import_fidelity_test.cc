@@ -127,7 +127,7 @@ TEST(ImportFidelityTest, ChecklistExplanationAndReferenceAfterTheOptions) {
   EXPECT_EQ(q.options[2].text, "AWS Batch");
   EXPECT_EQ(q.explanation,
             "Amazon EKS runs the Kubernetes control plane for you "
-            "(https://docs.aws.amazon.com/eks/latest/userguide/what-is-eks.html); ECS is AWS's own orchestrator and Batch schedules batch jobs.");
+            "(https://docs.aws.amazon.com/eks/latest/userguide/what-is-eks.html);\nECS is AWS's own orchestrator and Batch schedules batch jobs.");
   EXPECT_EQ(q.references, std::vector<std::string>{"https://docs.aws.amazon.com/eks/latest/userguide/what-is-eks.html"});
   EXPECT_TRUE(r.result.bank.questions[1].explanation.empty());
 }
@@ -198,6 +198,34 @@ TEST(ImportMessagesTest, AQuestionOver64KiBIsAnErrorAtItsLine) {
   EXPECT_EQ(Count(diag, Diagnostic::Severity::kError, "long.md:5", "the question's text is 70 KiB; proctor takes questions up to 64 KiB"), 1)
       << diag.Format();
   EXPECT_EQ(r.bank.questions.size(), 1u);
+}
+
+// A "Reference:" line that names no link is kept as a line of the explanation (it made the question
+// invalid: 'reference "the Amazon S3 user guide..." is not an http(s) link'); a label with an escaped
+// colon and an escaped "![" are text, as proctor's Markdown export writes them.
+TEST(ImportFidelityTest, LabelsThatAreTextStayText) {
+  Read r = ReadFixture("labels.md");
+  ASSERT_FALSE(r.diag.HasErrors()) << r.diag.Format();
+  ASSERT_EQ(r.result.bank.questions.size(), 2u) << r.diag.Format();
+  const Question& storage = r.result.bank.questions[0];
+  EXPECT_EQ(storage.explanation,
+            "Standard-IA is for infrequent access with millisecond retrieval.\n"
+            "Reference: is a word a learner may start a line with; this line is text.\n"
+            "Reference: the Amazon S3 user guide, storage classes chapter");
+  EXPECT_TRUE(storage.references.empty());
+  EXPECT_EQ(r.result.bank.questions[1].explanation,
+            "CloudTrail records API activity; Inspector scans for vulnerabilities. ![not an image](x.png) stays.");
+  EXPECT_EQ(CountWarnings(r.diag, "", "image"), 0) << r.diag.Format();
+}
+
+// Markdown's image syntax means an image only in a Markdown file: in a CSV it is the text it says.
+TEST(ImportFidelityTest, ImageSyntaxOutsideMarkdownIsText) {
+  Read r = ReadFixture("image-in-csv.csv");
+  ASSERT_FALSE(r.diag.HasErrors()) << r.diag.Format();
+  ASSERT_EQ(r.result.bank.questions.size(), 1u);
+  EXPECT_NE(r.result.bank.questions[0].stem.find("![alt](path) shows an image"), std::string::npos)
+      << r.result.bank.questions[0].stem;
+  EXPECT_EQ(CountWarnings(r.diag, "", "image"), 0) << r.diag.Format();
 }
 
 }  // namespace

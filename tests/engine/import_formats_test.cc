@@ -1,6 +1,6 @@
 // Every reader against the realistic samples in tests/fixtures/import/good/. The expected results
 // come from good/MANIFEST.md, written with the samples: for each question, its type, option count
-// and right options, in file order; for each file, how many are skipped.
+// and right options (a matching item's pairs), in file order; for each file, how many are skipped.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -92,10 +92,22 @@ TEST(ImportFormatsTest, EverySampleImportsAsItsManifestSays) {
       const Question& q = r.bank.questions[i];
       SCOPED_TRACE("question " + std::to_string(i + 1) + ": " + e.stem_words);
       EXPECT_EQ(FirstWords(q.stem, 5), e.stem_words);
-      EXPECT_EQ(q.type, e.type == "multiple" ? ItemType::kMultiple : ItemType::kSingle);
+      EXPECT_EQ(q.type, e.type == "multiple" ? ItemType::kMultiple : e.type == "matching" ? ItemType::kMatching : ItemType::kSingle);
       EXPECT_EQ(static_cast<int>(q.options.size()), e.options);
       std::vector<std::string> correct;
-      for (const std::string& k : q.key) correct.push_back(q.FindOption(k)->text);
+      for (size_t k = 0; k < q.key.size(); ++k) {
+        if (q.type != ItemType::kMatching) {
+          correct.push_back(q.FindOption(q.key[k])->text);
+          continue;
+        }
+        // "p1=a": the prompt's text, then its response's.
+        const std::string& pair = q.key[k];
+        ASSERT_LT(k, q.prompts.size());
+        EXPECT_EQ(pair.substr(0, pair.find('=')), q.prompts[k].id);
+        const Option* response = q.FindOption(pair.substr(pair.find('=') + 1));
+        ASSERT_NE(response, nullptr) << pair;
+        correct.push_back(q.prompts[k].text + " -> " + response->text);
+      }
       EXPECT_EQ(correct, e.correct);
       if (e.type == "truefalse-as-single") {
         ASSERT_EQ(q.options.size(), 2u);
@@ -106,7 +118,7 @@ TEST(ImportFormatsTest, EverySampleImportsAsItsManifestSays) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 54);
+  EXPECT_EQ(checked, 55);
 }
 
 TEST(ImportFormatsTest, DetectionByExtensionAndContent) {

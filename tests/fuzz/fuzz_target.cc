@@ -63,6 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const BankFormat format = BankFormat::kMoodleXml;
 #elif defined(PROCTOR_FUZZ_CSV)
     const BankFormat format = BankFormat::kCsv;
+#elif defined(PROCTOR_FUZZ_JSONARRAY)
+    const BankFormat format = BankFormat::kJsonArray;
 #else
 #error "define one PROCTOR_FUZZ_<TARGET>"
 #endif

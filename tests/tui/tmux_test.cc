@@ -299,5 +299,14 @@ TEST_F(TmuxTest, AStruckOptionIsStillStruckAfterLeavingAndResuming) {
   EXPECT_NE(screen.find("(/) B."), std::string::npos) << screen;
 }
 
+// A bank's text is untrusted: `bank export` writes it to a file or a pipe, never raw to a terminal.
+TEST_F(TmuxTest, BankExportRefusesToWriteABankToTheTerminal) {
+  Tmux tmux(120, 20, Proctor({"bank", "export", "proctor-clf-c02", "--format", "gift"}) + "; echo EXIT=$?; sleep 600");
+  ASSERT_TRUE(tmux.WaitFor("EXIT=2")) << tmux.Capture();
+  const std::string screen = tmux.Capture();
+  EXPECT_NE(screen.find("give --out FILE"), std::string::npos) << screen;
+  EXPECT_EQ(screen.find("$CATEGORY"), std::string::npos) << screen;
+}
+
 }  // namespace
 }  // namespace proctor::testing
