@@ -203,8 +203,8 @@ int Add(const po::variables_map& vm, Context& c, bool lead) {
   }
   PgConnection conn = Connect(vm);
   const LearnerAdded added = AddLearner(conn, args[1], lead, password);
-  c.out << (added.role_created ? "Created the role " : "The role ") << S(args[1])
-        << (lead ? " is a lead" : " is a member") << " of the team (learner " << added.learner_id << ")"
+  c.out << (added.role_created ? "Created the role " : "The existing role ") << S(args[1]) << ": "
+        << (lead ? "a lead" : "a member") << " of the team, learner " << added.learner_id
         << (password ? "; its password is set" : "") << ".\n";
   return 0;
 }
