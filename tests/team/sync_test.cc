@@ -45,6 +45,15 @@ TEST_F(SyncTest, PushesFinishedAttemptsOnceWithEveryResponseAndNeverOneInProgres
   EXPECT_EQ(Count("SELECT count(*) FROM proctor.responses"), 24);
 }
 
+TEST_F(SyncTest, PracticeSessionsGoUpWithEveryAnswerGiven) {
+  Device amy(DbPath("amy"));
+  SeedAttempt(amy.db, 5, true, kNow, AttemptMode::kPractice);
+  EXPECT_EQ(SyncAs(amy.db, "amy").attempts_pushed, 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM proctor.attempts WHERE mode = 'practice'"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM proctor.responses WHERE correct"), 5);
+  EXPECT_EQ(Count("SELECT count(*) FROM proctor.responses WHERE NOT correct"), 3);
+}
+
 TEST_F(SyncTest, ServerKilledBeforeCommitLosesNothingAndShowsNoHalfAttempt) {
   Device amy(DbPath("amy"));
   for (int i = 0; i < 3; ++i) SeedAttempt(amy.db, 4 + i);

@@ -48,9 +48,10 @@ inline void SeedBank(Database& db, const std::string& bank_id = "t") {
 
 // An exam attempt of 8 questions (two per domain) with `right` of them right; submitted unless
 // `finish` is false (then it stays in progress). Returns its id.
-inline int64_t SeedAttempt(Database& db, int right, bool finish = true, int64_t at = kNow) {
+inline int64_t SeedAttempt(Database& db, int right, bool finish = true, int64_t at = kNow,
+                           AttemptMode mode = AttemptMode::kExam) {
   Attempt a;
-  a.mode = AttemptMode::kExam;
+  a.mode = mode;
   a.blueprint = *TestCatalog().Find("CLF-C02", "2026-11-22");
   a.started_ms = at - 60'000;
   a.minutes = 90;
