@@ -99,6 +99,14 @@ void PgCluster::Stop() {
 
 void PgCluster::KillBackend(int pid) {
   if (kill(pid, SIGKILL) != 0) throw std::runtime_error("cannot kill the server process " + std::to_string(pid));
+  // Until the postmaster reaps it, it may not yet know of the crash, and a ping would find the old
+  // server still answering (then the next connection meets "the database system is in recovery
+  // mode"). Once reaped, the postmaster has begun its crash handling, so WaitReady waits for the end.
+  const std::string proc = "/proc/" + std::to_string(pid);
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (access(proc.c_str(), F_OK) == 0 && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 bool PgCluster::WaitReady(int timeout_ms) const {

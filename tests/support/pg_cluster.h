@@ -40,7 +40,8 @@ class PgCluster {
   void Stop();
   void Start();
   // Kills the server process `pid` (a backend: SELECT pg_backend_pid()) with SIGKILL, as a crash
-  // would. The postmaster then ends every session and recovers; WaitReady() waits for that.
+  // would, and returns once the postmaster has reaped it. The postmaster then ends every session
+  // and recovers; WaitReady() waits for that.
   void KillBackend(int pid);
   // Waits until the server accepts connections again. Returns false after `timeout_ms`.
   bool WaitReady(int timeout_ms = 30000) const;
