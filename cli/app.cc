@@ -19,9 +19,10 @@ namespace proctor {
 
 const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> commands = {
-      &ExamsCommand(),  &TakeCommand(),   &PracticeCommand(), &ResumeCommand(), &HistoryCommand(),
-      &ReviewCommand(), &StatsCommand(),  &CertsCommand(),    &ImportCommand(), &BanksCommand(),
-      &BankCommand(),   &ExportCommand(), &BackupCommand(),   &RestoreCommand(), &HelpCommand()};
+      &ExamsCommand(),  &TakeCommand(),   &PracticeCommand(), &ResumeCommand(),  &HistoryCommand(),
+      &ReviewCommand(), &StatsCommand(),  &CertsCommand(),    &SyncCommand(),    &TeamCommand(),
+      &ImportCommand(), &BanksCommand(),  &BankCommand(),     &ExportCommand(),  &BackupCommand(),
+      &RestoreCommand(), &HelpCommand()};
   return commands;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <random>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -41,5 +42,9 @@ class Rng {
 
 // A seed from the operating system's entropy source, for attempts without --seed.
 uint64_t RandomSeed();
+
+// A random (version 4) UUID in its lower-case text form, from RandomSeed(): rows that carry one
+// (certification records, synced attempts) never collide across devices.
+std::string NewUuid();
 
 }  // namespace proctor

@@ -11,6 +11,8 @@ packages=(
   sqlite3 time  # the benchmarks' baselines and peak memory (tools/bench_*.sh)
   dpkg-dev file groff-base man-db  # the .deb (cpack, dpkg-shlibdeps) and the man page checks
   zsh fish  # the shell completions' tests
+  libpq-dev pkg-config  # the optional team server (proctor sync, proctor team)
+  postgresql-15  # its tests start a throwaway cluster (initdb, pg_ctl); tools/team_demo.sh too
 )
 
 missing=()

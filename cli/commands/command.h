@@ -39,6 +39,8 @@ const CommandSpec& RestoreCommand();
 const CommandSpec& HelpCommand();
 // Not listed in the help: what the shell completions ask for (dist/completions/).
 const CommandSpec& CompleteCommand();
+const CommandSpec& SyncCommand();
+const CommandSpec& TeamCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

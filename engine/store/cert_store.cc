@@ -47,16 +47,6 @@ CertRecord ReadRow(const Statement& s) {
   return r;
 }
 
-// A random (version 4) UUID, so that records from several devices never collide when synced.
-std::string NewUuid() {
-  const uint64_t hi = (RandomSeed() & 0xFFFFFFFFFFFF0FFFull) | 0x4000ull;
-  const uint64_t lo = (RandomSeed() & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx", static_cast<unsigned long long>(hi >> 32),
-                static_cast<unsigned long long>((hi >> 16) & 0xFFFF), static_cast<unsigned long long>(hi & 0xFFFF),
-                static_cast<unsigned long long>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFull));
-  return buf;
-}
 
 }  // namespace
 

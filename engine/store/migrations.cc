@@ -394,6 +394,31 @@ DELETE FROM attempts
  WHERE mode = 'practice' AND status <> 'in_progress'
    AND NOT EXISTS (SELECT 1 FROM attempt_items i WHERE i.attempt_id = attempts.id AND i.response <> '');
 )sql", Schema11, nullptr},
+      // Version 12 (issue 19, the team server): a UUID for each finished attempt, given at its first sync, so a push is idempotent
+      // across retries and machines; what was pushed to which team server (by the team's UUID), with
+      // a hash of what was sent for rows that can change (certification records); and the version of
+      // each team bank pulled.
+      {R"sql(
+CREATE TABLE sync_attempt_ids (
+  attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+  uuid       TEXT NOT NULL UNIQUE
+);
+CREATE TABLE sync_pushed (
+  team_id   TEXT NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind IN ('attempt', 'cert')),
+  uuid      TEXT NOT NULL,
+  hash      TEXT NOT NULL,
+  pushed_at INTEGER NOT NULL,
+  PRIMARY KEY (team_id, kind, uuid)
+) WITHOUT ROWID;
+CREATE TABLE sync_banks (
+  team_id   TEXT NOT NULL,
+  bank_id   TEXT NOT NULL,
+  version   INTEGER NOT NULL,
+  pulled_at INTEGER NOT NULL,
+  PRIMARY KEY (team_id, bank_id)
+) WITHOUT ROWID;
+)sql", nullptr, nullptr},
   };
   return steps;
 }
