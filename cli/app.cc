@@ -17,7 +17,7 @@ namespace proctor {
 
 const std::vector<const CommandSpec*>& AllCommands() {
   static const std::vector<const CommandSpec*> commands = {
-      &ExamsCommand(), &TakeCommand(), &PracticeCommand(), &ResumeCommand(), &HistoryCommand(), &ReviewCommand(), &StatsCommand(), &CertsCommand(), &ImportCommand(), &BanksCommand(), &BankCommand(), &ExportCommand()};
+      &ExamsCommand(), &TakeCommand(), &PracticeCommand(), &ResumeCommand(), &HistoryCommand(), &ReviewCommand(), &StatsCommand(), &CertsCommand(), &ImportCommand(), &BanksCommand(), &BankCommand(), &ExportCommand(), &DoctorCommand()};
   return commands;
 }
 

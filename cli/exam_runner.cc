@@ -16,7 +16,7 @@ namespace {
 int RunFullScreen(Context& context, Session& session, std::unique_ptr<Terminal> screen) {
   TuiOptions options;
   options.color = context.color;
-  options.install_wait_notice = [&](std::function<void()> show) { context.Db().SetWaitNotice(std::move(show)); };
+  options.install_wait_notice = [&](std::function<void(int64_t)> show) { context.Db().SetWaitNotice(std::move(show)); };
   TuiOutcome outcome = RunTuiExam(*screen, session, options);
   screen.reset();  // back on the normal screen: leave the result where the learner can scroll back to it
   if (outcome == TuiOutcome::kHangup) return 0;  // nobody to tell; everything is saved
@@ -67,9 +67,12 @@ int RunAttempt(Context& context, Attempt attempt, std::unique_ptr<Terminal> scre
     Database& db;
     ~WaitNotice() { db.SetWaitNotice(nullptr); }
   } wait_notice{context.Db()};
-  wait_notice.db.SetWaitNotice([&] {
-    context.out << "(Saving: another proctor is writing to the database, an import perhaps. Your answer is kept and "
-                   "saved as soon as it is free.)\n"
+  // Said after half a second of waiting, then every 10 seconds (a line each, for screen readers).
+  int64_t told_at = -1;
+  wait_notice.db.SetWaitNotice([&](int64_t waited_ms) {
+    if (told_at >= 0 && waited_ms - told_at < 10000) return;
+    told_at = waited_ms;
+    context.out << "(" << PendingSaveNotice(session.position() + 1, waited_ms) << " Ctrl-C leaves without it.)\n"
                 << std::flush;
   });
   RunPlainExam(session, context.in, context.out, context.width);

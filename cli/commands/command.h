@@ -34,6 +34,7 @@ const CommandSpec& PracticeCommand();
 const CommandSpec& StatsCommand();
 const CommandSpec& ReviewCommand();
 const CommandSpec& CertsCommand();
+const CommandSpec& DoctorCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <climits>
 
+#include "cli/answer_format.h"
 #include "cli/tui/controller.h"
 #include "cli/tui/render.h"
 #include "cli/tui/terminal.h"
@@ -25,9 +26,9 @@ TuiOutcome RunTuiExam(Terminal& terminal, Session& session, const TuiOptions& op
     }
   } wait_notice{options};
   if (options.install_wait_notice) {
-    options.install_wait_notice([&] {
+    options.install_wait_notice([&](int64_t waited_ms) {
       ViewState waiting = controller.view();
-      waiting.notice = "Saving: another proctor is writing to the database (an import?). Your answer is kept and saved as soon as it is free.";
+      waiting.notice = PendingSaveNotice(session.position() + 1, waited_ms) + " Closing the window leaves without it.";
       waiting.notice_is_warning = true;
       terminal.Draw(Render(controller.Snapshot(), waiting, terminal.width(), terminal.height()));
     });

@@ -175,19 +175,30 @@ std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam) {
 }
 
 void SqliteAttemptLog::SaveItem(int64_t attempt_id, int position, const AttemptItem& item) {
-  Transaction tx(db_);
-  CheckWritable(db_, attempt_id, owner_);
-  UpdateItem(db_, attempt_id, position, item);
-  tx.Commit();
+  try {
+    Transaction tx(db_);
+    CheckWritable(db_, attempt_id, owner_);
+    UpdateItem(db_, attempt_id, position, item);
+    tx.Commit();
+  } catch (const Error& e) {
+    // Say exactly what is lost: everything before this was acknowledged as saved.
+    throw Error("the last change to question " + std::to_string(position + 1) + " of attempt " + std::to_string(attempt_id) +
+                " (its answer, flag or struck options) is NOT saved; everything before it is. " + e.what());
+  }
 }
 
 void SqliteAttemptLog::SaveMove(int64_t attempt_id, int from, const AttemptItem& left, int to) {
-  Transaction tx(db_);
-  CheckWritable(db_, attempt_id, owner_);
-  UpdateItem(db_, attempt_id, from, left);
-  Statement s(db_, "UPDATE attempts SET position = ?2 WHERE id = ?1");
-  s.Bind(1, attempt_id).Bind(2, to).Run();
-  tx.Commit();
+  try {
+    Transaction tx(db_);
+    CheckWritable(db_, attempt_id, owner_);
+    UpdateItem(db_, attempt_id, from, left);
+    Statement s(db_, "UPDATE attempts SET position = ?2 WHERE id = ?1");
+    s.Bind(1, attempt_id).Bind(2, to).Run();
+    tx.Commit();
+  } catch (const Error& e) {
+    throw Error("the move from question " + std::to_string(from + 1) + " to question " + std::to_string(to + 1) +
+                " of attempt " + std::to_string(attempt_id) + " is not saved (every answer before it is). " + e.what());
+  }
 }
 
 void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
