@@ -97,6 +97,20 @@ TEST_F(DoctorTest, ADamagedDatabaseMessageNamesDoctorAndNeverSuggestsDeleting) {
   EXPECT_NE(r.err.find("it was left untouched; 'proctor doctor' checks it and copies what it can save into a new file"),
             std::string::npos) << r.err;
   EXPECT_FALSE(SuggestsDeleting(r.err)) << r.err;
+  // Doctor agrees (SQLite alone finds nothing wrong: it reads the missing bytes as zeros), and its
+  // recovered copy opens with the attempt and its answers.
+  const std::string cut = ReadFileBytes(db_path_);
+  ProcessResult doctor = Run({"doctor", "--into", dir_ / "recovered.db"});
+  EXPECT_EQ(doctor.exit_code, 1) << doctor.out << doctor.err;
+  EXPECT_NE(doctor.out.find("the file was cut short: it is " + std::to_string(cut.size()) + " bytes, not a whole number of 65536-byte pages"),
+            std::string::npos) << doctor.out;
+  EXPECT_FALSE(SuggestsDeleting(doctor.out + doctor.err)) << doctor.out;
+  EXPECT_EQ(ReadFileBytes(db_path_), cut);
+  ProcessOptions recovered = Options();
+  recovered.env["PROCTOR_DB"] = dir_ / "recovered.db";
+  ProcessResult resumed = RunProcess(Argv({"resume", "--plain"}), "review\nquit\n", recovered);
+  EXPECT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(SavedAnswers(resumed.out), 3) << resumed.out;
 }
 
 }  // namespace
