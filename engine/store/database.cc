@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <chrono>
 #include <cstring>
@@ -181,8 +182,15 @@ void Database::CreateInPlace(const std::string& path, const std::function<void(D
     }
     SyncPath(temp, O_RDONLY);
     if (link(temp.c_str(), path.c_str()) != 0 && errno != EEXIST) {
-      const int e = errno;
-      throw Error("cannot create the database " + path + ": " + std::strerror(e));
+      // A file system without hard links (FAT, some network mounts): a rename that refuses to
+      // replace a file does the same; where even that is missing, a plain rename if nothing is there.
+      if (renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0 && errno != EEXIST) {
+        struct stat existing {};
+        if (stat(path.c_str(), &existing) != 0 && rename(temp.c_str(), path.c_str()) != 0) {
+          const int e = errno;
+          throw Error("cannot create the database " + path + ": " + std::strerror(e));
+        }
+      }
     }
     RemoveWithJournals(temp);
     SyncPath(DirectoryOf(path), O_RDONLY | O_DIRECTORY);
