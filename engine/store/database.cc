@@ -412,6 +412,10 @@ void Database::SetWaitNotice(std::function<void(int64_t)> notice) {
     return;
   }
   waiting_->notice = std::move(notice);
+  InstallWaitHandler();
+}
+
+void Database::InstallWaitHandler() {
   // No time limit: `count` is 0 when a wait begins; the wait ends when the lock is free, or gives
   // up when SIGINT, SIGTERM or SIGHUP arrives (the learner leaves).
   sqlite3_busy_handler(db_, [](void* state, int count) -> int {
@@ -544,6 +548,22 @@ void Database::Fail(int code, std::string_view what) const {
 }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.Exec("BEGIN IMMEDIATE"); }
+
+Transaction::Transaction(Database& db, std::adopt_lock_t) : db_(db) {}
+
+bool Database::TryBeginImmediate(int wait_ms) {
+  sqlite3_busy_timeout(db_, wait_ms);
+  const int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+  // Back to the connection's own way of waiting.
+  if (waiting_->notice) {
+    InstallWaitHandler();
+  } else {
+    sqlite3_busy_timeout(db_, g_leaving ? 0 : BusyTimeoutMs());
+  }
+  if (rc == SQLITE_OK) return true;
+  if ((rc & 0xFF) == SQLITE_BUSY) return false;
+  Fail(rc, "beginning a transaction");
+}
 
 Transaction::~Transaction() {
   if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

@@ -79,6 +79,10 @@ class Database {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
   void Exec(std::string_view sql);
+  // BEGIN IMMEDIATE, waiting at most `wait_ms` for another connection's write lock: false when it
+  // is still held then (nothing begun), true when the transaction is open (adopt it with a
+  // Transaction). Throws Error for any other failure.
+  bool TryBeginImmediate(int wait_ms);
   int64_t LastInsertId() const;
   int Changes() const;
   // Throws Error for a failed SQLite call: "<path>: <what>: <SQLite's message>".
@@ -105,6 +109,7 @@ class Database {
   Database(sqlite3* db, std::string path);
   friend class Statement;
   void EndWait();  // after each statement: restores what a wait changed
+  void InstallWaitHandler();
   static void CreateInPlace(const std::string& path, const std::function<void(Database&)>& initialise);
   sqlite3* db_;
   std::string path_;
@@ -118,6 +123,8 @@ class Database {
 class Transaction {
  public:
   explicit Transaction(Database& db);
+  // Adopts a transaction begun with Database::TryBeginImmediate.
+  Transaction(Database& db, std::adopt_lock_t);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <thread>
 
@@ -249,8 +250,10 @@ TEST_F(StorageFaultsTest, AKillAtAnyPointOfTheFirstStartLeavesNoUnusableFile) {
 }
 
 // An answer given while another process holds the write lock longer than the busy timeout (120 s;
-// 1.5 s here through PROCTOR_BUSY_TIMEOUT_MS) was dropped after the screen promised to keep it.
-TEST_F(StorageFaultsTest, AnAnswerWaitingPastTheBusyTimeoutIsKeptAndSaved) {
+// 1.5 s here through PROCTOR_BUSY_TIMEOUT_MS) was dropped after the screen promised to keep it. Now
+// it is acknowledged at once, kept on disk in the answer journal, and goes into the database with
+// the first change that gets the lock.
+TEST_F(StorageFaultsTest, AnAnswerGivenWhileTheLockIsHeldPastTheBusyTimeoutIsKeptAndSaved) {
   ProcessOptions options = Options();
   options.env["PROCTOR_BUSY_TIMEOUT_MS"] = "1500";
   Process take(Argv({"take", "CLF-C02", "--seed", "5", "--plain"}), options);
@@ -258,41 +261,68 @@ TEST_F(StorageFaultsTest, AnAnswerWaitingPastTheBusyTimeoutIsKeptAndSaved) {
   {
     Database other = Database::Open(db_path_);
     Transaction hold(other);
+    const int64_t sent = SteadyMs();
     take.Write("b\n");
-    EXPECT_TRUE(take.WaitFor("(Saving: another proctor is writing to the database (an import?). Question 1 is not saved yet", 5000))
-        << take.out();
+    ASSERT_TRUE(take.WaitFor("Saved B for question 1", 5000)) << take.out();
+    EXPECT_LT(SteadyMs() - sent, 1000) << "the answer waited for the lock";
+    EXPECT_NE(take.out().find("(Another proctor is writing to the database (an import?): your answers are kept on disk in " +
+                              db_path_ + ".answers-"), std::string::npos) << take.out();
     std::this_thread::sleep_for(std::chrono::milliseconds(4000));  // well past the 1.5 s limit
-    EXPECT_EQ(take.out().find("Saved B"), std::string::npos) << "saved while the lock was held?";
+    take.Write("c\n");
+    ASSERT_TRUE(take.WaitFor("Saved C for question 2", 5000)) << take.out();
     hold.Commit();
   }
-  EXPECT_TRUE(take.WaitFor("Saved B for question 1", 10000)) << take.out();
-  take.Write("c\nquit\n");
-  ASSERT_TRUE(take.WaitFor("Saved C for question 2")) << take.out();
+  take.Write("d\n");  // the first change with the lock free takes the journal in with it
+  ASSERT_TRUE(take.WaitFor("Saved D for question 3")) << take.out();
+  take.Write("quit\n");
   ProcessResult r = take.Finish();
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find("locked"), std::string::npos) << r.err;
-  ExpectAnswersKept(2);
+  for (const auto& entry : fs::directory_iterator(dir_.path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".answers-"), std::string::npos) << "journal left: " << entry.path();
+  }
+  ExpectAnswersKept(3);
 }
 
-// Leaving while an answer waits says exactly what is not saved, and keeps everything before it.
-TEST_F(StorageFaultsTest, LeavingWhileAnAnswerWaitsSaysWhichIsNotSaved) {
-  Process take(Argv({"take", "CLF-C02", "--seed", "5", "--plain"}), Options());
-  ASSERT_TRUE(take.WaitFor("Question 1 of 65")) << take.out();
-  take.Write("b\n");
-  ASSERT_TRUE(take.WaitFor("Saved B for question 1")) << take.out();
-  Database other = Database::Open(db_path_);
-  Transaction hold(other);
-  take.Write("c\n");
-  ASSERT_TRUE(take.WaitFor("Question 2 is not saved yet", 5000)) << take.out();
-  take.Signal(SIGINT);
-  ProcessResult r = take.Finish();
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find("the last change to question 2 of attempt 1 (its answer, flag or struck options) is NOT saved; "
-                       "everything before it is."), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("left while another proctor process held the database"), std::string::npos) << r.err;
-  EXPECT_EQ(CountLines(r.err), 1) << r.err;
-  hold.Commit();
-  ExpectAnswersKept(1);
+// Killed, or leaving, while answers are only in the journal: the next start that continues the
+// attempt takes them into the database first.
+TEST_F(StorageFaultsTest, AnswersKeptAsideSurviveAKillAndALeaveWhileTheLockIsHeld) {
+  for (const bool kill : {true, false}) {
+    SCOPED_TRACE(kill ? "SIGKILL" : "quit");
+    db_path_ = dir_ / (kill ? "killed.db" : "left.db");
+    Process take(Argv({"take", "CLF-C02", "--seed", "5", "--plain"}), Options());
+    ASSERT_TRUE(take.WaitFor("Question 1 of 65")) << take.out();
+    take.Write("b\n");
+    ASSERT_TRUE(take.WaitFor("Saved B for question 1")) << take.out();
+    auto other = std::make_unique<Database>(Database::Open(db_path_));
+    auto hold = std::make_unique<Transaction>(*other);
+    take.Write("c\n");
+    ASSERT_TRUE(take.WaitFor("Saved C for question 2", 5000)) << take.out();
+    take.Write("f\n");
+    ASSERT_TRUE(take.WaitFor("Flagged question 3", 5000)) << take.out();
+    if (kill) {
+      take.Signal(SIGKILL);
+      take.Finish();
+    } else {
+      take.Write("quit\n");
+      ProcessResult r = take.Finish();
+      EXPECT_EQ(r.exit_code, 0) << r.err;
+      EXPECT_NE(r.out.find("Another proctor is still writing to the database: your last changes (questions 2 and 3) are kept in " +
+                           db_path_ + ".answers-"), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find("and go into the database when you continue with 'proctor resume 1'."), std::string::npos) << r.out;
+    }
+    hold->Commit();
+    hold.reset();
+    other.reset();
+    ProcessResult resumed = Run({"resume", "--plain"}, "review\nquit\n");
+    EXPECT_EQ(resumed.exit_code, 0) << resumed.err;
+    EXPECT_EQ(SavedAnswers(resumed.out), 2) << resumed.out;
+    EXPECT_NE(resumed.out.find("3:-*"), std::string::npos) << "the flag is kept too: " << resumed.out;
+    EXPECT_NE(resumed.out.find("Resuming attempt 1: CLF-C02, question 3 of 65"), std::string::npos) << resumed.out;
+    for (const auto& entry : fs::directory_iterator(dir_.path())) {
+      EXPECT_EQ(entry.path().filename().string().find(".answers-"), std::string::npos) << "spent journal left: " << entry.path();
+    }
+  }
 }
 
 }  // namespace
