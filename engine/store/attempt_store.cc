@@ -179,7 +179,9 @@ SqliteAttemptLog::SqliteAttemptLog(Database& db, AttemptOwner owner) : db_(db), 
 }
 
 void SqliteAttemptLog::Save(int64_t attempt_id, int position, const AttemptItem& item, int move_to) {
-  if (journal_ && !db_.TryBeginImmediate(kQuickLockMs)) {
+  // Once changes are kept aside the lock is known to be busy: each later change only looks, so a
+  // learner answering quickly never queues up behind the waits.
+  if (journal_ && !db_.TryBeginImmediate(journal_->pending() ? 0 : kQuickLockMs)) {
     // Another proctor is writing (a large import): keep the change on disk now, in order after
     // any kept before it, and move them all into the database with the first change that gets in.
     journal_->Append(attempt_id, position, item, move_to);

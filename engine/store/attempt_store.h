@@ -54,9 +54,9 @@ std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam);
 // process holds the attempt's lease.
 //
 // With an owner (an exam), a change never waits long for another process's write: when the write
-// lock is not free within kQuickLockMs, the change goes into the owner's AnswerJournal (flushed to
-// disk before the call returns), and the journal goes into the database with the first change that
-// gets the lock. Finishing the attempt waits for the lock, journal included.
+// lock is not free within kQuickLockMs (or at once, while changes are already kept aside), the
+// change goes into the owner's AnswerJournal (flushed to disk before the call returns), and the
+// journal goes into the database with the first change that gets the lock. Finishing the attempt waits for the lock, journal included.
 class SqliteAttemptLog final : public AttemptLog {
  public:
   explicit SqliteAttemptLog(Database& db) : db_(db) {}
