@@ -5,7 +5,8 @@ Starts `proctor take CLF-C02 --plain` on a database that holds the shipped banks
 `proctor import` of a generated native bank of N questions (default 1,000,000) in another process,
 and from the import's start until it ends (and one second more) gives an answer every 100 ms. Each
 answer's latency is the time from writing it to the exam's standard input to the exam printing its
-acknowledgement ("Saved B for question 7."), which it prints only after the answer is committed.
+acknowledgement ("Saved B for question 7."), which it prints only once the answer is on disk (in the
+database, or in the answer journal while another process holds the write lock).
 An answer given while an earlier one still waits queues behind it, as a learner's key presses would.
 Prints the import's wall time and the latency distribution (p50, p90, p99, max), and, for
 comparison, the same number of answers with no import running. Not a test: run it by hand.
