@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <set>
 
 namespace proctor {
@@ -158,6 +159,14 @@ std::string ItemInstruction(const Question& q, bool full_screen) {
     }
   }
   return "";
+}
+
+std::string PendingSaveNotice(int question_number, int64_t waited_ms) {
+  const int64_t seconds = waited_ms / 1000;
+  char clock[32];
+  std::snprintf(clock, sizeof clock, "%lld:%02lld", static_cast<long long>(seconds / 60), static_cast<long long>(seconds % 60));
+  return "Saving: another proctor is writing to the database (an import?). Question " + std::to_string(question_number) +
+         " is not saved yet: it is kept and saved as soon as the database is free (waiting " + clock + ").";
 }
 
 }  // namespace proctor

@@ -48,4 +48,9 @@ std::optional<Response> ParseAnswer(const AttemptItem& item, const std::string& 
 // The instruction shown under a stem: "(Choose TWO.)", the ordering and matching hints, or "".
 std::string ItemInstruction(const Question& question, bool full_screen);
 
+// What the exam says while a save waits for another proctor's write: which question is pending
+// and for how long ("Saving: another proctor is writing to the database (an import?). Question 3 is
+// not saved yet: ... (waiting 0:42).").
+std::string PendingSaveNotice(int question_number, int64_t waited_ms);
+
 }  // namespace proctor

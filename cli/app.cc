@@ -22,7 +22,7 @@ const std::vector<const CommandSpec*>& AllCommands() {
       &ExamsCommand(),  &TakeCommand(),   &PracticeCommand(), &ResumeCommand(),  &HistoryCommand(),
       &ReviewCommand(), &StatsCommand(),  &CertsCommand(),    &SyncCommand(),    &TeamCommand(),
       &ImportCommand(), &BanksCommand(),  &BankCommand(),     &ExportCommand(),  &BackupCommand(),
-      &RestoreCommand(), &HelpCommand()};
+      &RestoreCommand(), &DoctorCommand(), &HelpCommand()};
   return commands;
 }
 

@@ -18,7 +18,8 @@ namespace proctor {
 
 Database& Context::Db() {
   if (!db_) {
-    db_.emplace(Database::Open(db_path));
+    // A new database is made whole, shipped banks included, before it appears at db_path.
+    db_.emplace(Database::Open(db_path, [&](Database& fresh) { ImportShippedBanks(fresh, catalog, clock.NowMs(), err); }));
     ImportShippedBanks(*db_, catalog, clock.NowMs(), err);
     ScanBanksFolder(*db_, catalog, BanksFolder(), clock.NowMs(), err);
   }

@@ -8,6 +8,8 @@
 #include <clocale>
 #include <cstdio>
 #include <cstring>
+#include <csignal>
+#include <string>
 #include <iostream>
 #include <streambuf>
 #include <string>
@@ -58,6 +60,9 @@ class FdWriter : public std::streambuf {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A write past a file-size limit (ulimit -f) must fail with EFBIG and be reported, not kill
+  // proctor silently with SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::setlocale(LC_ALL, "");
   // Bank text is UTF-8; under a non-UTF-8 locale (LANG=C) the full-screen exam could not draw it.
   if (std::string(nl_langinfo(CODESET)) != "UTF-8") std::setlocale(LC_CTYPE, "C.UTF-8");

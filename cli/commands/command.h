@@ -41,6 +41,7 @@ const CommandSpec& HelpCommand();
 const CommandSpec& CompleteCommand();
 const CommandSpec& SyncCommand();
 const CommandSpec& TeamCommand();
+const CommandSpec& DoctorCommand();
 
 // Every subcommand, in the order `proctor --help` lists them.
 const std::vector<const CommandSpec*>& AllCommands();

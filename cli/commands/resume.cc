@@ -37,6 +37,9 @@ int Run(const po::variables_map& vm, Context& c) {
   // One live process per attempt: refused here, before any screen opens, while another holds it.
   const AttemptOwner me = ThisProcess(c.clock.NowMs());
   TakeLease(db, id, me);
+  // Taking the lease over from a process that is gone brings in the changes it kept aside in its
+  // answer journal (another proctor was writing): read the attempt as it is now.
+  attempt = LoadAttempt(db, id);
   std::unique_ptr<Terminal> screen = OpenFullScreen(c, vm.count("plain") > 0);
   int64_t left = attempt.deadline_ms - c.clock.NowMs();
   if (left > 0 && !screen) {

@@ -1,5 +1,6 @@
 // proctor take: sit a timed mock exam in the real format.
 #include <ostream>
+#include <utility>
 
 #include "cli/answer_format.h"
 #include "cli/commands/command.h"
@@ -80,7 +81,7 @@ int Run(const po::variables_map& vm, Context& c) {
       c.out << "No exam was started; nothing was saved.\n";
       return 0;
     }
-    db.SetWaitNotice([&] {
+    db.SetWaitNotice([&](int64_t) {
       ShowStartScreenNotice(*screen, info, "Waiting for another proctor to finish writing to the database (an import?). "
                                            "The clock starts when your first question shows.");
     });
@@ -90,7 +91,9 @@ int Run(const po::variables_map& vm, Context& c) {
       c.out << "No exam was started; nothing was saved.\n";
       return 0;
     }
-    db.SetWaitNotice([&] {
+    bool told = false;
+    db.SetWaitNotice([&](int64_t) {
+      if (std::exchange(told, true)) return;
       c.out << "(Waiting for another proctor to finish writing to the database, an import perhaps. The clock starts "
                "when your first question shows.)\n"
             << std::flush;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <climits>
 
+#include "cli/answer_format.h"
 #include "cli/tui/controller.h"
 #include "cli/tui/render.h"
 #include "cli/tui/terminal.h"
@@ -25,9 +26,9 @@ TuiOutcome RunTuiExam(Terminal& terminal, Session& session, const TuiOptions& op
     }
   } wait_notice{options};
   if (options.install_wait_notice) {
-    options.install_wait_notice([&] {
+    options.install_wait_notice([&](int64_t waited_ms) {
       ViewState waiting = controller.view();
-      waiting.notice = "Saving: another proctor is writing to the database (an import?). Your answer is kept and saved as soon as it is free.";
+      waiting.notice = PendingSaveNotice(session.position() + 1, waited_ms) + " Closing the window leaves without it.";
       waiting.notice_is_warning = true;
       terminal.Draw(Render(controller.Snapshot(), waiting, terminal.width(), terminal.height()));
     });
@@ -36,7 +37,12 @@ TuiOutcome RunTuiExam(Terminal& terminal, Session& session, const TuiOptions& op
     controller.Tick();
     int w = terminal.width();
     int h = terminal.height();
-    terminal.Draw(Render(controller.Snapshot(), controller.view(), w, h));
+    ViewState shown = controller.view();
+    if (options.answers_kept_aside && shown.notice.empty() && options.answers_kept_aside()) {
+      shown.notice = "Another proctor is writing to the database (an import?): your answers are kept on disk and go into it as soon as it is free.";
+      shown.notice_is_warning = true;
+    }
+    terminal.Draw(Render(controller.Snapshot(), shown, w, h));
     // Wake at the next whole second of the clock so the countdown ticks smoothly.
     int64_t remaining = session.RemainingMs();
     int wait = remaining == INT64_MAX ? 1000 : static_cast<int>(std::clamp<int64_t>(remaining % 1000 + 1, 50, 1000));

@@ -17,8 +17,12 @@ struct TuiOptions {
   bool answer_review = false;  // open straight on the answer review (a finished attempt)
   AnswerFilters answer_filters;  // the answer review's filters to start with
   // Given the notice to show while a save waits for another proctor's write (a redraw of the
-  // screen), or null when the exam screen is gone: installs it where the database can call it.
-  std::function<void(std::function<void()>)> install_wait_notice;
+  // screen, called with the milliseconds waited), or null when the exam screen is gone: installs it
+  // where the database can call it.
+  std::function<void(std::function<void(int64_t)>)> install_wait_notice;
+  // True while changes are kept aside in the answer journal (another proctor is writing): the
+  // screen says so.
+  std::function<bool()> answers_kept_aside;
 };
 
 // Runs `session` on `terminal` until the learner quits, the attempt ends and its review is left,

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "engine/error.h"
+#include "engine/store/answer_journal.h"
 
 namespace proctor {
 
@@ -77,6 +78,9 @@ void TakeLeaseInTransaction(Database& db, int64_t attempt_id, const AttemptOwner
                   std::to_string(held->pid) + ", since " + LocalTime(held->since_ms) +
                   "); continue it there, or close that one first");
     }
+    // The process that held it is gone: the changes it kept aside while another proctor was
+    // writing belong to the attempt, and go in now, in the same transaction as the takeover.
+    if (!mine) ApplyJournalOf(db, *held, attempt_id);
   }
   Statement s(db, R"sql(
       INSERT INTO attempt_leases (attempt_id, pid, host, process_start, since) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -88,6 +92,11 @@ void TakeLease(Database& db, int64_t attempt_id, const AttemptOwner& owner) {
   Transaction tx(db);
   TakeLeaseInTransaction(db, attempt_id, owner);
   tx.Commit();
+  try {
+    RemoveSpentJournals(db);
+  } catch (const Error&) {
+    // Only tidiness: a spent journal is never applied again (its owner holds no lease).
+  }
 }
 
 void ReleaseLease(Database& db, int64_t attempt_id, const AttemptOwner& owner) noexcept {

@@ -195,20 +195,65 @@ std::vector<HistoryRow> ListAttempts(Database& db, const std::string& exam) {
   return rows;
 }
 
-void SqliteAttemptLog::SaveItem(int64_t attempt_id, int position, const AttemptItem& item) {
-  Transaction tx(db_);
+SqliteAttemptLog::SqliteAttemptLog(Database& db, AttemptOwner owner) : db_(db), owner_(std::move(owner)) {
+  if (db.path() != ":memory:") journal_.emplace(db.path(), *owner_);
+}
+
+void SqliteAttemptLog::Save(int64_t attempt_id, int position, const AttemptItem& item, int move_to) {
+  // Once changes are kept aside the lock is known to be busy: each later change only looks, so a
+  // learner answering quickly never queues up behind the waits.
+  if (journal_ && !db_.TryBeginImmediate(journal_->pending() ? 0 : kQuickLockMs)) {
+    // Another proctor is writing (a large import): keep the change on disk now, in order after
+    // any kept before it, and move them all into the database with the first change that gets in.
+    journal_->Append(attempt_id, position, item, move_to);
+    if (kept_notice_) kept_notice_();
+    return;
+  }
+  std::optional<Transaction> tx;
+  if (journal_) {
+    tx.emplace(db_, std::adopt_lock);
+  } else {
+    tx.emplace(db_);
+  }
   CheckWritable(db_, attempt_id, owner_);
+  if (journal_) journal_->ApplyInTransaction(db_);
   UpdateItem(db_, attempt_id, position, item);
+  if (move_to >= 0) {
+    Statement s(db_, "UPDATE attempts SET position = ?2 WHERE id = ?1");
+    s.Bind(1, attempt_id).Bind(2, move_to).Run();
+  }
+  tx->Commit();
+  if (journal_) journal_->Clear();
+}
+
+bool SqliteAttemptLog::TryFlush(int64_t attempt_id, int wait_ms) {
+  if (!pending()) return true;
+  if (!db_.TryBeginImmediate(wait_ms)) return false;
+  Transaction tx(db_, std::adopt_lock);
+  CheckWritable(db_, attempt_id, owner_);
+  journal_->ApplyInTransaction(db_);
   tx.Commit();
+  journal_->Clear();
+  return true;
+}
+
+void SqliteAttemptLog::SaveItem(int64_t attempt_id, int position, const AttemptItem& item) {
+  try {
+    Save(attempt_id, position, item, -1);
+  } catch (const Error& e) {
+    // Say exactly what is lost: everything before this was acknowledged as saved.
+    throw Error("the last change to question " + std::to_string(position + 1) + " of attempt " + std::to_string(attempt_id) +
+                " (its answer, flag or struck options) is NOT saved; everything before it is. " + e.what());
+  }
 }
 
 void SqliteAttemptLog::SaveMove(int64_t attempt_id, int from, const AttemptItem& left, int to) {
-  Transaction tx(db_);
-  CheckWritable(db_, attempt_id, owner_);
-  UpdateItem(db_, attempt_id, from, left);
-  Statement s(db_, "UPDATE attempts SET position = ?2 WHERE id = ?1");
-  s.Bind(1, attempt_id).Bind(2, to).Run();
-  tx.Commit();
+  try {
+    Save(attempt_id, from, left, to);
+  } catch (const Error& e) {
+    throw Error("the move from question " + std::to_string(from + 1) + " to question " + std::to_string(to + 1) +
+                " of attempt " + std::to_string(attempt_id) + " is not saved (every answer before it is). " + e.what());
+  }
 }
 
 void SqliteAttemptLog::SaveChecked(int64_t attempt_id, int position, const AttemptItem& item, const AnswerReview& review) {
@@ -229,6 +274,7 @@ void SqliteAttemptLog::SaveRelearned(int64_t attempt_id, int position, const Att
 void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
   Transaction tx(db_);
   CheckWritable(db_, a.id, owner_);
+  if (journal_) journal_->ApplyInTransaction(db_);
   if (a.mode == AttemptMode::kPractice &&
       std::none_of(a.items.begin(), a.items.end(), [](const AttemptItem& i) { return !i.response.empty(); })) {
     // Nothing was answered: nothing to keep (a history row would only dilute the statistics).
@@ -299,6 +345,7 @@ void SqliteAttemptLog::SaveFinish(const Attempt& a, const ScoreReport& report) {
     domain.Run();
   }
   tx.Commit();
+  if (journal_) journal_->Clear();
 }
 
 }  // namespace proctor

@@ -49,6 +49,9 @@ class Statement {
   std::string Text(int column) const;
   std::string Blob(int column) const;
   bool IsNull(int column) const;
+  int ColumnCount() const;
+  // Binds the value in `from`'s current row at `column`, whatever its type (copying rows).
+  Statement& BindColumn(int index, const Statement& from, int column);
 
  private:
   Database& db_;
@@ -60,8 +63,14 @@ class Database {
   // Opens or creates a proctor database at `path` (":memory:" for tests), checking first that an
   // existing file really is a proctor database of a schema this build can read, then migrates it.
   // Never initialises, migrates or otherwise writes a file that is not a proctor database.
+  // A file that does not exist yet is built under a temporary name beside it (schema, application
+  // id, then `initialise`, e.g. the shipped banks) and linked into place whole, so no interrupted
+  // first start leaves a half-made file, and two first starts at once both succeed.
   // Throws Error with the path and the reason.
-  static Database Open(const std::string& path);
+  static Database Open(const std::string& path, const std::function<void(Database&)>& initialise = nullptr);
+  // Opens `path` as it is, with none of Open's checks, pragmas or migrations, creating it when
+  // `create` (for proctor doctor, which reads damaged copies and writes a new file from scratch).
+  static Database OpenRaw(const std::string& path, bool create);
 
   Database(Database&& other) noexcept;
   Database& operator=(Database&&) = delete;
@@ -70,14 +79,22 @@ class Database {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
   void Exec(std::string_view sql);
+  // BEGIN IMMEDIATE, waiting at most `wait_ms` for another connection's write lock: false when it
+  // is still held then (nothing begun), true when the transaction is open (adopt it with a
+  // Transaction). Throws Error for any other failure.
+  bool TryBeginImmediate(int wait_ms);
   int64_t LastInsertId() const;
   int Changes() const;
   // Throws Error for a failed SQLite call: "<path>: <what>: <SQLite's message>".
   [[noreturn]] void Fail(int code, std::string_view what) const;
 
-  // While a statement waits for another connection's write lock (up to kBusyTimeoutMs), calls
-  // `notice` once, after half a second, so the learner sees why nothing happens. Null: no notice.
-  void SetWaitNotice(std::function<void()> notice);
+  // For saves that must never be dropped (an exam's answers): a statement waits for another
+  // connection's write lock without a time limit, calling `notice` with the milliseconds waited
+  // after half a second and then every second, so the learner sees that the save is pending and
+  // for how long. A SIGINT, SIGTERM or SIGHUP during the wait ends it: the statement fails with an
+  // Error saying it was left, nothing is written, and the signal's own handling resumes afterwards.
+  // Null: back to failing after BusyTimeoutMs().
+  void SetWaitNotice(std::function<void(int64_t waited_ms)> notice);
 
   // Descriptors of the database file and its WAL for hints to the kernel (EarlyWriteback), opened on
   // first use and closed only after the connection. Never close a descriptor of the database file
@@ -90,6 +107,10 @@ class Database {
  private:
   struct Waiting;  // the busy handler's state, where moving the Database does not move it
   Database(sqlite3* db, std::string path);
+  friend class Statement;
+  void EndWait();  // after each statement: restores what a wait changed
+  void InstallWaitHandler();
+  static void CreateInPlace(const std::string& path, const std::function<void(Database&)>& initialise);
   sqlite3* db_;
   std::string path_;
   std::unique_ptr<Waiting> waiting_;
@@ -102,6 +123,8 @@ class Database {
 class Transaction {
  public:
   explicit Transaction(Database& db);
+  // Adopts a transaction begun with Database::TryBeginImmediate.
+  Transaction(Database& db, std::adopt_lock_t);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -114,6 +137,10 @@ class Transaction {
 
 // How long a statement waits for another connection's write lock before it fails.
 inline constexpr int kBusyTimeoutMs = 120000;
+// kBusyTimeoutMs, or the milliseconds in PROCTOR_BUSY_TIMEOUT_MS (tests shorten the wait with it).
+int BusyTimeoutMs();
+// "2 minutes", "3 seconds", "1500 ms".
+std::string DescribeWait(int64_t ms);
 
 // Marks proctor's files: PRAGMA application_id ('PRCT').
 inline constexpr int32_t kApplicationId = 0x50524354;

@@ -436,6 +436,8 @@ void Migrate(Database& db) {
   int version = UserVersion(db);
   for (int v = version; v < SchemaVersion(); ++v) {
     Transaction tx(db);
+    // Another process may have taken this step while this one waited for the write lock.
+    if (UserVersion(db) > v) continue;
     if (v == 0) db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     const Step& step = Steps()[static_cast<size_t>(v)];
     db.Exec(step.sql);

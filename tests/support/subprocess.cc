@@ -44,8 +44,9 @@ pid_t Spawn(const std::vector<std::string>& argv, const ProcessOptions& options,
     dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
     if (options.file_size_limit >= 0) {
-      // Writes past the limit fail with EFBIG, as on a full disk, instead of killing the process.
-      signal(SIGXFSZ, SIG_IGN);
+      // As a shell's `ulimit -f` leaves it: SIGXFSZ at its default, which kills a process that
+      // writes past the limit unless the process ignores it (proctor does, and reports EFBIG).
+      signal(SIGXFSZ, SIG_DFL);
       rlimit limit{static_cast<rlim_t>(options.file_size_limit), static_cast<rlim_t>(options.file_size_limit)};
       setrlimit(RLIMIT_FSIZE, &limit);
     }

@@ -20,7 +20,7 @@ struct ProcessResult {
 struct ProcessOptions {
   std::map<std::string, std::string> env;  // added to a minimal environment
   bool drop_privileges = false;            // run as nobody when the tests run as root
-  long long file_size_limit = -1;          // RLIMIT_FSIZE in bytes (a full disk), or -1
+  long long file_size_limit = -1;          // RLIMIT_FSIZE in bytes (a full disk), or -1; SIGXFSZ left at its default
   int timeout_ms = 20000;                  // RunProcess kills the process after this long
 };
 
