@@ -31,9 +31,10 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "proctor simulates each AWS certification e
 questions with unscored items that look like the others, a scaled score from
 100 to 1000 against the pass line, and a clock that keeps running. It ships
 original question banks for every current exam, imports banks in six formats
-(its own JSON, checklist Markdown, lettered and Aiken, GIFT, Moodle XML, CSV),
-saves every answer the moment it is given, and keeps every attempt in SQLite
-for review, practice of what was missed, and statistics on readiness.")
+(its own JSON, checklist Markdown, lettered and Aiken, GIFT, Moodle XML, CSV)
+and exports them to share, saves every answer the moment it is given, and
+keeps every attempt in SQLite for review, practice of what was missed, and
+statistics on readiness.")
 # dpkg-shlibdeps reads the binary's libraries and writes the Depends line: libsqlite3-0,
 # libncursesw6 (and libtinfo6), libboost-program-options1.74.0, libstdc++6, libgcc-s1 and libc6,
 # each with the lowest version the binary needs.

@@ -13,8 +13,10 @@ if [ -z "$build" ]; then
   build=build-package
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF \
         -DPROCTOR_HARDENING=ON >/dev/null
-  cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 fi
+# Also for a given build directory: it re-runs CMake when a CMake file changed, or cpack would use a
+# stale CPackConfig.cmake (nothing is compiled when the build is up to date).
+cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 prefix=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$build/CMakeCache.txt")
 [ "$prefix" = /usr ] || fail "$build is configured with prefix $prefix; a .deb needs -DCMAKE_INSTALL_PREFIX=/usr"
 rm -f "$build"/proctor_*.deb

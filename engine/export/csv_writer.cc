@@ -29,7 +29,8 @@ std::string WriteCsv(const std::vector<FlatQuestion>& questions) {
   size_t columns = 2;
   for (const FlatQuestion& q : questions) columns = std::max(columns, q.options.size());
   std::string out = "exam,domain,stem";
-  for (size_t i = 0; i < columns; ++i) out += "," + std::string(1, static_cast<char>('a' + i));
+  // Appended piece by piece: g++ 12 at -O3 reports -Wrestrict for "," + a temporary string (GCC bug 105651).
+  for (size_t i = 0; i < columns; ++i) out.append(",").push_back(static_cast<char>('a' + i));
   out += ",answer,explanation,reference\r\n";
   for (const FlatQuestion& q : questions) {
     out += Field(q.exam) + "," + (q.domain == 0 ? std::string() : std::to_string(q.domain)) + "," + Field(q.stem);
@@ -40,7 +41,8 @@ std::string WriteCsv(const std::vector<FlatQuestion>& questions) {
       out += Field(q.options[i].first);
       if (q.options[i].second) answer += std::string(answer.empty() ? "" : ",") + static_cast<char>('A' + i);
     }
-    out += "," + Field(answer) + "," + Field(q.explanation) + "," + Field(q.references.empty() ? "" : q.references[0]) + "\r\n";
+    out.append(",").append(Field(answer)).append(",").append(Field(q.explanation)).append(",");
+    out.append(Field(q.references.empty() ? "" : q.references[0])).append("\r\n");
   }
   return out;
 }
